@@ -1,0 +1,155 @@
+// The one document model every Dossier stage reads and adds to.
+//
+// A Document holds one canonical text (valid UTF-8, NFC, cleaned) and typed spans over it: blocks,
+// stories, sentences, tokens, and the repairs and duplicates found on the way. Every span is a pair
+// of byte offsets into `text`; `offsets` maps any canonical offset back to a byte offset of the
+// input file, so every annotation can be reported against the bytes the user gave us.
+//
+// Spans are plain structs of integers (no per-span strings): a token costs 12 bytes, and a stage
+// adds to the vectors below without reallocating the text. Later stages (entities, quotes, time)
+// add their own span vectors here.
+#ifndef DOSSIER_DOCUMENT_H_
+#define DOSSIER_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/offset_map.h"
+
+namespace dossier {
+
+// Bumped whenever a field of the JSON output changes meaning or disappears (adding a field does not).
+inline constexpr std::string_view kSchemaVersion = "1.0";
+
+// A half-open byte range [begin, end) of Document::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// What a block of the page is. Article text is kBody, kHeading or kListItem; everything else is a
+// leftover of the page that is kept (and reported) but is not part of the article.
+enum class BlockKind : uint8_t { kBody, kHeading, kListItem, kCaption, kMedia, kConsent, kOther };
+std::string_view BlockKindName(BlockKind kind);
+bool IsArticleKind(BlockKind kind);
+
+inline constexpr int32_t kNoStory = -1;
+
+struct Block {
+  Span span;                 // the block's text in Document::text
+  BlockKind kind = BlockKind::kBody;
+  int32_t story = kNoStory;  // index into Document::stories; kNoStory for leftovers between stories
+  uint32_t line = 0;         // 1-based input line (crude text); 0 when not line-based
+  Span credit;               // captions: the picture credit ("Pic: AP"), empty if none
+  float confidence = 1.0f;   // how sure the classifier is of `kind`, 0..1
+};
+
+struct Story {
+  uint32_t first_block = 0;  // inclusive indices into Document::blocks
+  uint32_t last_block = 0;
+  std::string title;         // empty when none can be inferred
+  int32_t title_block = -1;  // the heading block the title came from, or -1 if inferred otherwise
+};
+
+enum class TokenKind : uint8_t {
+  kWord,        // letters, with inner apostrophes/hyphens/periods (U.S., Mr., well-known, don't)
+  kNumber,      // 1,000  3.5  9/11  2025-11-20  90bn (a number with a unit suffix)
+  kPunct,       // . , ; : ! ? ( ) [ ] and the like
+  kQuote,       // “ ” ‘ ’ " ' « »
+  kDash,        // - – — (standing alone)
+  kEllipsis,    // … or ...
+  kSymbol,      // $ £ € % & + = / and other symbols
+  kUrl,         // http://…, www.…, example.com/path
+  kEmail,
+  kHandle,      // @POTUS
+  kHashtag,     // #Ukraine
+  kEmoji,
+};
+std::string_view TokenKindName(TokenKind kind);
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+  uint8_t flags = 0;  // TokenFlag bits
+};
+enum TokenFlag : uint8_t {
+  kSpaceBefore = 1,  // whitespace precedes the token (lets a renderer rebuild the text)
+  kCapitalized = 2,  // first letter upper case
+  kAllCaps = 4,      // every letter upper case (and at least two letters)
+};
+
+struct Sentence {
+  Span span;
+  uint32_t block = 0;        // the block that holds it (sentences never cross blocks)
+  uint32_t first_token = 0;  // index into Document::tokens
+  uint32_t token_count = 0;
+  bool duplicate = false;    // a repeat of an earlier sentence; kept in the text, skipped by analysis
+};
+
+// A sentence that occurs twice. `kept` is the copy that stays in the article, `repeat` the copy that
+// was judged inserted by the scraper (it is removed from the block's article text).
+struct Duplicate {
+  Span kept;
+  Span repeat;
+};
+
+// A change made to the input on the way to the canonical text, so nothing is silently altered.
+enum class RepairKind : uint8_t {
+  kInvalidUtf8,    // bad bytes replaced by U+FFFD
+  kNormalization,  // Unicode NFC / compatibility whitespace / invisible characters
+  kGluedWords,     // a space inserted between two words a scraper had glued together
+};
+std::string_view RepairKindName(RepairKind kind);
+
+struct Repair {
+  RepairKind kind;
+  Span span;           // the repaired text in Document::text
+  std::string before;  // the input text it replaced (kept short)
+};
+
+struct SourceInfo {
+  std::string path;             // as given on the command line ("-" for standard input)
+  uint64_t size_bytes = 0;
+  std::string format = "text";  // "text" (crude text) or "html"
+  std::string encoding = "UTF-8";
+  uint32_t invalid_bytes_replaced = 0;
+  uint32_t lines = 0;           // non-empty input lines
+};
+
+// Page metadata; filled by the HTML front door, mostly empty for crude text.
+struct Metadata {
+  std::string title;
+  std::vector<std::string> bylines;
+  std::string published;  // ISO 8601 or empty
+  std::string language;
+  std::string site;
+  std::string url;
+};
+
+struct Document {
+  SourceInfo source;
+  Metadata metadata;
+  std::string text;  // the canonical text: blocks joined by '\n'
+  OffsetMap offsets; // canonical byte offset -> input byte offset
+
+  std::vector<Block> blocks;
+  std::vector<Story> stories;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<Duplicate> duplicates;
+  std::vector<Repair> repairs;
+
+  std::string_view Text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
+  // Input byte range of a canonical span (end exclusive).
+  uint64_t SourceBegin(Span s) const { return offsets.ToSourceBegin(s.begin); }
+  uint64_t SourceEnd(Span s) const { return offsets.ToSourceEnd(s.end); }
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_DOCUMENT_H_

@@ -1,0 +1,48 @@
+// Maps byte offsets of the canonical text back to byte offsets of the input.
+//
+// The canonical text is built left to right from the input by copying runs of bytes unchanged,
+// replacing runs (invalid UTF-8, NFC changes, an inserted space), inserting separators and skipping
+// input (trimmed whitespace, a removed repeat). The map records that as a sorted list of pieces, so
+// a lookup is a binary search; a copied run costs one piece however long it is.
+#ifndef DOSSIER_OFFSET_MAP_H_
+#define DOSSIER_OFFSET_MAP_H_
+
+#include <cstdint>
+#include <vector>
+
+namespace dossier {
+
+class OffsetMap {
+ public:
+  struct Piece {
+    uint32_t canon_begin;
+    uint32_t canon_len;
+    uint64_t source_begin;
+    uint64_t source_len;
+    bool copied;  // canon bytes equal the source bytes one for one
+  };
+
+  // Appends canonical bytes [canon_begin, canon_begin+len) copied from input [source_begin, +len).
+  void AddCopy(uint32_t canon_begin, uint64_t source_begin, uint32_t len);
+  // Appends canonical bytes that replace the input range [source_begin, source_begin+source_len)
+  // (source_len may be 0 for an insertion).
+  void AddReplacement(uint32_t canon_begin, uint32_t canon_len, uint64_t source_begin,
+                      uint64_t source_len);
+
+  // Input offset where the canonical byte at `canon` starts. Inside a replaced run this is the start
+  // of the input run, so a span never shrinks below what it replaced.
+  uint64_t ToSourceBegin(uint32_t canon) const;
+  // Input offset just past the canonical byte before `canon_end` (for end-exclusive spans).
+  uint64_t ToSourceEnd(uint32_t canon_end) const;
+
+  const std::vector<Piece>& pieces() const { return pieces_; }
+  bool empty() const { return pieces_.empty(); }
+  void clear() { pieces_.clear(); }
+
+ private:
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_OFFSET_MAP_H_

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs everything Dossier needs to build, test and run, from Debian 12 packages only.
+# Idempotent: packages already present are left alone, and apt is only updated when something is missing.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential g++ cmake ninja-build pkg-config git
+  libicu-dev            # UTF-8, normalisation, break iteration
+  nlohmann-json3-dev    # JSON reading (gold files, configuration)
+  libcli11-dev          # command-line parsing
+  zlib1g-dev            # .gz inputs
+  libgumbo-dev          # reference HTML5 parser
+  libgtest-dev libgmock-dev googletest
+  libbenchmark-dev      # micro-benchmarks
+  wamerican wbritish wamerican-insane wbritish-insane   # word lists for glued-word repair
+  python3 python3-pytest  # end-to-end tests and benchmark scorers (run with /usr/bin/python3)
+  time                  # /usr/bin/time -v for peak-memory figures
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: all packages present" >&2

@@ -1,0 +1,54 @@
+#include "dossier/offset_map.h"
+
+#include <algorithm>
+
+namespace dossier {
+
+void OffsetMap::AddCopy(uint32_t canon_begin, uint64_t source_begin, uint32_t len) {
+  if (len == 0) return;
+  if (!pieces_.empty()) {
+    Piece& last = pieces_.back();
+    // Merge with the previous copy when both sides continue where it ended.
+    if (last.copied && last.canon_begin + last.canon_len == canon_begin &&
+        last.source_begin + last.source_len == source_begin) {
+      last.canon_len += len;
+      last.source_len += len;
+      return;
+    }
+  }
+  pieces_.push_back({canon_begin, len, source_begin, len, true});
+}
+
+void OffsetMap::AddReplacement(uint32_t canon_begin, uint32_t canon_len, uint64_t source_begin,
+                               uint64_t source_len) {
+  if (canon_len == 0) return;
+  pieces_.push_back({canon_begin, canon_len, source_begin, source_len, false});
+}
+
+uint64_t OffsetMap::ToSourceBegin(uint32_t canon) const {
+  if (pieces_.empty()) return canon;
+  // The last piece whose canon_begin <= canon.
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), canon,
+                             [](uint32_t c, const Piece& p) { return c < p.canon_begin; });
+  if (it == pieces_.begin()) return pieces_.front().source_begin;
+  const Piece& p = *(it - 1);
+  uint32_t delta = canon - p.canon_begin;
+  if (delta >= p.canon_len) return p.source_begin + p.source_len;  // past the piece: its end
+  return p.copied ? p.source_begin + delta : p.source_begin;
+}
+
+uint64_t OffsetMap::ToSourceEnd(uint32_t canon_end) const {
+  if (pieces_.empty()) return canon_end;
+  if (canon_end == 0) return pieces_.front().source_begin;
+  // The piece holding the byte canon_end - 1.
+  uint32_t last_byte = canon_end - 1;
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), last_byte,
+                             [](uint32_t c, const Piece& p) { return c < p.canon_begin; });
+  if (it == pieces_.begin()) return pieces_.front().source_begin;
+  const Piece& p = *(it - 1);
+  uint32_t delta = last_byte - p.canon_begin;
+  if (delta >= p.canon_len) return p.source_begin + p.source_len;
+  return p.copied ? p.source_begin + delta + 1 : p.source_begin + p.source_len;
+}
+
+}  // namespace dossier
