@@ -1,2 +1,33 @@
+// `dossier`: the command line. Each subcommand lives in its own cmd_*.cc and only parses flags and
+// calls the library.
 #include <cstdio>
-int main() { std::puts("dossier"); return 0; }
+#include <iostream>
+
+#include "commands.h"
+
+#ifndef DOSSIER_VERSION
+#define DOSSIER_VERSION "dev"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"Dossier: structured knowledge from raw news (crude text now; HTML, entities, quotes and time to come)"};
+  app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
+  app.require_subcommand(1);
+  dossier::cli::Runner analyze = dossier::cli::AddAnalyze(app);
+  dossier::cli::Runner segment = dossier::cli::AddSegment(app);
+  dossier::cli::Runner train = dossier::cli::AddTrain(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help to stdout (exit 0) and errors as one line to stderr (exit != 0).
+    if (e.get_exit_code() != 0) {
+      std::cerr << "dossier: " << e.what() << " (see --help)\n";
+      return 2;
+    }
+    return app.exit(e);
+  }
+  if (app.got_subcommand("analyze")) return analyze();
+  if (app.got_subcommand("segment")) return segment();
+  if (app.got_subcommand("train")) return train();
+  return 2;
+}

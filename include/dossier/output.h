@@ -1,0 +1,29 @@
+// Output of a Document: JSON Lines (the contract, with a schema_version) and renderings for people.
+#ifndef DOSSIER_OUTPUT_H_
+#define DOSSIER_OUTPUT_H_
+
+#include <string>
+
+#include "dossier/document.h"
+
+namespace dossier {
+
+struct JsonOptions {
+  bool sentences = true;  // sentence spans
+  bool tokens = false;    // token spans (large)
+};
+
+// Appends one JSON object (no newline) describing `doc` to `out`.
+void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out);
+
+// Human-readable renderings: the cleaned article by story, leftovers listed apart.
+void RenderText(const Document& doc, std::string* out);
+void RenderMarkdown(const Document& doc, std::string* out);
+
+// Appends `s` as a JSON string literal (quoted, escaped; invalid UTF-8 is never produced because
+// the canonical text is valid UTF-8).
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_OUTPUT_H_

@@ -1,0 +1,173 @@
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "crude/line_features.h"
+#include "crude/line_signals.h"
+#include "dossier/crude.h"
+#include "ml/linear_model.h"
+
+namespace dossier {
+
+namespace {
+constexpr uint32_t kLabels = 7;
+constexpr uint32_t kBits = 16;
+constexpr const char* kModelKind = "lines";
+
+BlockKind KindFromGold(const std::string& label, const std::string& main_kind) {
+  if (label == "main") {
+    if (main_kind == "heading") return BlockKind::kHeading;
+    if (main_kind == "list_item") return BlockKind::kListItem;
+    return BlockKind::kBody;
+  }
+  if (label == "caption") return BlockKind::kCaption;
+  if (label == "media") return BlockKind::kMedia;
+  if (label == "consent") return BlockKind::kConsent;
+  return BlockKind::kOther;
+}
+}  // namespace
+
+LineClassifier::LineClassifier() = default;
+LineClassifier::~LineClassifier() = default;
+LineClassifier::LineClassifier(LineClassifier&&) noexcept = default;
+LineClassifier& LineClassifier::operator=(LineClassifier&&) noexcept = default;
+
+bool LineClassifier::loaded() const { return model_ != nullptr; }
+uint64_t LineClassifier::data_fingerprint() const { return model_ ? model_->data_fingerprint() : 0; }
+
+bool LineClassifier::Load(const std::string& path, std::string* error) {
+  auto m = std::make_unique<LinearModel>();
+  if (!m->Load(path, kModelKind, error)) return false;
+  if (m->labels() != kLabels) {
+    *error = path + ": line model has the wrong number of labels";
+    return false;
+  }
+  model_ = std::move(m);
+  return true;
+}
+
+bool LineClassifier::Save(const std::string& path, std::string* error) const {
+  if (!model_) {
+    *error = "no model to save";
+    return false;
+  }
+  return model_->Save(path, kModelKind, model_->data_fingerprint(), model_->settings(), error);
+}
+
+std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_view>& lines,
+                                                std::vector<float>* confidence) const {
+  std::vector<BlockKind> kinds(lines.size(), BlockKind::kBody);
+  if (confidence) confidence->assign(lines.size(), 1.0f);
+  if (!model_) return kinds;
+  std::vector<LineView> views = MakeLineViews(lines);
+  std::vector<uint32_t> feats;
+  std::vector<float> scores;
+  int prev = -1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    feats.clear();
+    LineFeatures(views, i, prev, &feats);
+    model_->Score(feats, &scores);
+    int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    // A bare running time is a video remnant whatever its neighbours say.
+    if (views[i].signals & kSigDuration) best = static_cast<int>(BlockKind::kMedia);
+    kinds[i] = static_cast<BlockKind>(best);
+    if (confidence) {
+      float second = -1e30f;
+      for (uint32_t l = 0; l < kLabels; ++l)
+        if (static_cast<int>(l) != best) second = std::max(second, scores[l]);
+      (*confidence)[i] = 1.0f - std::exp(-std::max(0.0f, scores[best] - second));
+    }
+    prev = best;
+  }
+  return kinds;
+}
+
+LineClassifier LineClassifier::Train(const std::vector<TrainingFile>& files, const TrainOptions& options) {
+  // Precompute features once per line with the gold previous label (teacher forcing).
+  struct Example {
+    std::vector<uint32_t> features;
+    int label;
+  };
+  std::vector<Example> examples;
+  uint64_t fingerprint = 1469598103934665603ull;
+  for (const auto& f : files) {
+    std::vector<std::string_view> views_src(f.lines.begin(), f.lines.end());
+    std::vector<LineView> views = MakeLineViews(views_src);
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+      Example ex;
+      LineFeatures(views, i, i == 0 ? -1 : static_cast<int>(f.labels[i - 1]), &ex.features);
+      ex.label = static_cast<int>(f.labels[i]);
+      examples.push_back(std::move(ex));
+      fingerprint = Fingerprint64(f.lines[i].data(), f.lines[i].size(), fingerprint);
+      uint8_t l = static_cast<uint8_t>(f.labels[i]);
+      fingerprint = Fingerprint64(&l, 1, fingerprint);
+    }
+  }
+  auto model = std::make_unique<LinearModel>(kLabels, kBits);
+  std::mt19937 rng(options.seed);
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (uint32_t e = 0; e < options.epochs; ++e) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t i : order) model->TrainExample(examples[i].features, examples[i].label);
+  }
+  model->Finish();
+  LineClassifier c;
+  std::ostringstream settings;
+  settings << "averaged perceptron; seed=" << options.seed << " epochs=" << options.epochs
+           << " files=" << files.size() << " lines=" << examples.size();
+  model->SetProvenance(fingerprint, settings.str());
+  c.model_ = std::move(model);
+  return c;
+}
+
+bool LoadScrapedTextGold(const std::string& dir, std::vector<LineClassifier::TrainingFile>* out,
+                         std::string* error) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> golds;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() > 10 && name.compare(name.size() - 10, 10, ".gold.json") == 0) golds.push_back(it->path());
+  }
+  if (ec) {
+    *error = dir + ": " + ec.message();
+    return false;
+  }
+  std::sort(golds.begin(), golds.end());
+  for (const auto& g : golds) {
+    std::string txt = g.string().substr(0, g.string().size() - 10) + ".txt";
+    std::ifstream gin(g), tin(txt);
+    if (!gin || !tin) {
+      *error = "cannot read " + txt + " or its gold file";
+      return false;
+    }
+    nlohmann::json gold = nlohmann::json::parse(gin, nullptr, false);
+    if (gold.is_discarded()) {
+      *error = g.string() + ": invalid JSON";
+      return false;
+    }
+    LineClassifier::TrainingFile f;
+    f.name = fs::relative(txt, dir).string();
+    std::string line;
+    while (std::getline(tin, line)) f.lines.push_back(line);
+    f.labels.assign(f.lines.size(), BlockKind::kOther);
+    for (const auto& l : gold["lines"]) {
+      size_t n = l["n"].get<size_t>();
+      if (n == 0 || n > f.lines.size()) continue;
+      std::string mk = l.contains("main_kind") && l["main_kind"].is_string() ? l["main_kind"].get<std::string>() : "";
+      f.labels[n - 1] = KindFromGold(l["label"].get<std::string>(), mk);
+    }
+    for (const auto& s : gold["story_starts"]) f.story_starts.push_back(s.get<uint32_t>() - 1);
+    out->push_back(std::move(f));
+  }
+  return true;
+}
+
+}  // namespace dossier

@@ -1,0 +1,148 @@
+#include "crude/line_features.h"
+
+#include <string>
+
+#include "crude/line_signals.h"
+
+namespace dossier {
+
+namespace {
+
+uint32_t Hash(std::string_view prefix, std::string_view value) {
+  uint32_t h = 2166136261u;
+  for (char c : prefix) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  h = (h ^ 0xffu) * 16777619u;
+  for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+uint32_t Hash(std::string_view prefix, int value) { return Hash(prefix, std::to_string(value)); }
+
+int Bucket(size_t n, std::initializer_list<size_t> edges) {
+  int b = 0;
+  for (size_t e : edges) {
+    if (n < e) return b;
+    ++b;
+  }
+  return b;
+}
+
+// A coarse class of a character for shape features.
+char CharClass(std::string_view s, bool last) {
+  if (s.empty()) return '0';
+  unsigned char c = static_cast<unsigned char>(last ? s.back() : s.front());
+  if (c >= 'a' && c <= 'z') return 'a';
+  if (c >= 'A' && c <= 'Z') return 'A';
+  if (c >= '0' && c <= '9') return '9';
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',' || c == ')' || c == '(' ||
+      c == '"' || c == '\'' || c == '|' || c == '-' || c == '[' || c == ']')
+    return static_cast<char>(c);
+  if (c >= 0x80) {
+    // Curly quotes and other multi-byte punctuation: look at the whole sequence.
+    std::string_view tail = last ? s.substr(s.size() >= 3 ? s.size() - 3 : 0) : s.substr(0, 3);
+    if (tail == "\xe2\x80\x9d" || tail == "\xe2\x80\x99") return 'q';  // closing quote
+    if (tail == "\xe2\x80\x9c" || tail == "\xe2\x80\x98") return 'Q';  // opening quote
+    if (tail == "\xe2\x80\xa6") return 'e';                             // ellipsis
+    return 'u';
+  }
+  return 's';
+}
+
+struct Shape {
+  int len_bucket, words_bucket, cap_ratio_bucket;
+  char first, last;
+  bool has_digit, all_caps, has_sentence_inside;
+  std::string first_word;
+};
+
+Shape ComputeShape(std::string_view t) {
+  Shape s{};
+  s.len_bucket = Bucket(t.size(), {8, 16, 30, 50, 80, 120, 200, 400});
+  size_t words = 0, caps = 0, letters = 0, upper = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == ' ') {
+      in_word = false;
+      continue;
+    }
+    if (!in_word) {
+      ++words;
+      if (c >= 'A' && c <= 'Z') ++caps;
+      in_word = true;
+    }
+    if (c >= '0' && c <= '9') s.has_digit = true;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++letters;
+      upper += (c >= 'A' && c <= 'Z');
+    }
+    if ((c == '.' || c == '?' || c == '!') && i + 2 < t.size() && t[i + 1] == ' ' &&
+        t[i + 2] >= 'A' && t[i + 2] <= 'Z')
+      s.has_sentence_inside = true;
+  }
+  s.words_bucket = Bucket(words, {2, 3, 5, 8, 12, 20, 40});
+  s.cap_ratio_bucket = words == 0 ? 0 : static_cast<int>(4 * caps / words);
+  s.all_caps = letters >= 4 && upper == letters;
+  s.first = CharClass(t, false);
+  s.last = CharClass(t, true);
+  size_t sp = t.find(' ');
+  std::string_view fw = t.substr(0, sp == std::string_view::npos ? t.size() : sp);
+  if (fw.size() > 12) fw = fw.substr(0, 12);
+  s.first_word.assign(fw);
+  for (char& c : s.first_word)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<uint32_t>* out) {
+  Shape s = ComputeShape(v.text);
+  out->push_back(Hash(p, std::string("len") + std::to_string(s.len_bucket)));
+  out->push_back(Hash(p, std::string("last") + s.last));
+  out->push_back(Hash(p, std::string("firstlast") + s.first + s.last));
+  out->push_back(Hash(p, std::string("lenlast") + std::to_string(s.len_bucket) + s.last));
+  for (int b = 0; b < 18; ++b)
+    if (v.signals & (1u << b)) out->push_back(Hash(p, std::string("sig") + std::to_string(b)));
+  if (!full) return;
+  out->push_back(Hash(p, std::string("words") + std::to_string(s.words_bucket)));
+  out->push_back(Hash(p, std::string("caps") + std::to_string(s.cap_ratio_bucket) + "_" +
+                             std::to_string(s.words_bucket)));
+  out->push_back(Hash(p, std::string("first") + s.first));
+  if (s.has_digit) out->push_back(Hash(p, "digit"));
+  if (s.all_caps) out->push_back(Hash(p, "allcaps"));
+  if (s.has_sentence_inside) out->push_back(Hash(p, "multisent"));
+  out->push_back(Hash(p, "fw_" + s.first_word));
+}
+
+}  // namespace
+
+std::vector<LineView> MakeLineViews(const std::vector<std::string_view>& lines) {
+  std::vector<LineView> v;
+  v.reserve(lines.size());
+  for (auto l : lines) v.push_back({l, DetectLineSignals(l)});
+  return v;
+}
+
+void LineFeatures(const std::vector<LineView>& lines, size_t i, int prev_label,
+                  std::vector<uint32_t>* out) {
+  out->push_back(Hash("bias", ""));
+  AddLineOwn(lines[i], "", true, out);
+  if (i > 0) AddLineOwn(lines[i - 1], "p1", false, out);
+  else out->push_back(Hash("p1", "none"));
+  if (i + 1 < lines.size()) AddLineOwn(lines[i + 1], "n1", false, out);
+  else out->push_back(Hash("n1", "none"));
+  if (i + 2 < lines.size()) {
+    for (int b = 0; b < 18; ++b)
+      if (lines[i + 2].signals & (1u << b)) out->push_back(Hash("n2sig", b));
+  }
+  if (i > 1) {
+    for (int b = 0; b < 18; ++b)
+      if (lines[i - 2].signals & (1u << b)) out->push_back(Hash("p2sig", b));
+  }
+  out->push_back(Hash("prevlabel", prev_label));
+  // The previous label together with this line's length: a short line after a duration is the
+  // video's title; after a provider name, consent text follows.
+  out->push_back(Hash("prevlabel_len", prev_label * 16 + Bucket(lines[i].text.size(), {20, 60, 120})));
+  out->push_back(Hash("pos", Bucket(i, {1, 2, 4})));
+  out->push_back(Hash("rpos", Bucket(lines.size() - 1 - i, {1, 2, 4})));
+}
+
+}  // namespace dossier

@@ -1,0 +1,137 @@
+#include "crude/line_signals.h"
+
+#include <array>
+#include <string>
+
+#include "crude/caption_credit.h"
+
+namespace dossier {
+
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// ASCII-lowercased copy, short lines only (signals look at lines of a few hundred bytes).
+std::string LowerCopy(std::string_view s) {
+  std::string out(s.substr(0, 600));
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool Contains(const std::string& hay, std::string_view needle) {
+  return hay.find(needle) != std::string::npos;
+}
+bool StartsWith(const std::string& hay, std::string_view p) { return hay.compare(0, p.size(), p) == 0; }
+
+template <size_t N>
+bool ContainsAny(const std::string& hay, const std::array<std::string_view, N>& needles) {
+  for (auto n : needles)
+    if (Contains(hay, n)) return true;
+  return false;
+}
+
+// m:ss, mm:ss or h:mm:ss, optionally after "Duration" / "Duration:".
+bool IsDuration(std::string_view s) {
+  std::string l = LowerCopy(s);
+  size_t i = 0;
+  for (std::string_view p : {"duration", "running time", "length"}) {
+    if (StartsWith(l, p)) {
+      i = p.size();
+      while (i < l.size() && (l[i] == ' ' || l[i] == ':')) ++i;
+      break;
+    }
+  }
+  int groups = 0;
+  while (i < l.size()) {
+    size_t d = i;
+    while (i < l.size() && IsDigit(l[i])) ++i;
+    if (i - d < 1 || i - d > 2) return false;
+    ++groups;
+    if (i == l.size()) break;
+    if (l[i] != ':') return false;
+    ++i;
+  }
+  return groups >= 2 && groups <= 3;
+}
+
+constexpr std::array<std::string_view, 16> kPlayer = {
+    "video player", "media playback", "can not be played", "cannot be played", "video tag",
+    "now playing", "watch the video", "enable javascript", "video is unavailable",
+    "video unavailable", "playback", "play video", "this video", "browser does not support",
+    "to watch this video", "watch again"};
+
+constexpr std::array<std::string_view, 14> kConsent = {
+    "cookie", "consent", "privacy options", "privacy policy", "your permission",
+    "accept and continue", "allow and continue", "manage preferences", "content provided by",
+    "content is provided by", "third-party content", "third party content", "your preferences",
+    "privacy settings"};
+
+constexpr std::array<std::string_view, 34> kFurniture = {
+    "advertisement", "subscribe", "newsletter", "sign up", "signup", "follow us", "share this",
+    "read more", "related:", "related ", "comments", "copyright", "\xc2\xa9", "all rights reserved",
+    "click here", "most read", "more from", "story continues", "topics", "sponsored",
+    "recommended", "trending", "download the app", "open in the app", "log in", "sign in",
+    "register", "home page", "site index", "print this", "email", "whatsapp", "more stories",
+    "you might also like"};
+
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+
+bool IsDateline(const std::string& l) {
+  if (Contains(l, " ago") && l.size() < 60) return true;
+  if ((StartsWith(l, "published") || StartsWith(l, "updated") || StartsWith(l, "posted")) && l.size() < 80)
+    return true;
+  if (l.size() > 60) return false;
+  int digits = 0;
+  for (char c : l) digits += IsDigit(c);
+  if (digits == 0) return false;
+  for (auto m : kMonths) {
+    size_t p = l.find(m);
+    if (p != std::string::npos && (p == 0 || !(l[p - 1] >= 'a' && l[p - 1] <= 'z'))) return true;
+  }
+  return Contains(l, " am") || Contains(l, " pm") || Contains(l, "gmt") || Contains(l, " et");
+}
+
+}  // namespace
+
+uint32_t DetectLineSignals(std::string_view line) {
+  uint32_t sig = 0;
+  std::string l = LowerCopy(line);
+  if (IsDuration(line)) sig |= kSigDuration;
+  if (ContainsAny(l, kPlayer) || (Contains(l, "browser") && Contains(l, "video"))) sig |= kSigPlayerNotice;
+  if (StartsWith(l, "watch:") || StartsWith(l, "video:") || StartsWith(l, "watch ") ||
+      StartsWith(l, "listen:"))
+    sig |= kSigWatchTitle;
+  if (StartsWith(l, "media caption")) sig |= kSigMediaCaption;
+  if (ContainsAny(l, kConsent)) sig |= kSigConsent;
+  if (StartsWithCaptionMarker(line)) sig |= kSigCaptionMarker;
+  if (!FindCaptionCredit(line).empty()) sig |= kSigCredit;
+  if (ContainsAny(l, kFurniture)) sig |= kSigFurniture;
+  if (IsDateline(l)) sig |= kSigDateline;
+  if (StartsWith(l, "by ") && line.size() < 80) sig |= kSigByline;
+  if (!l.empty() && l[0] == '@') sig |= kSigHandle;
+  if (Contains(l, "http") || Contains(l, "www.") || Contains(l, ".com")) sig |= kSigUrl;
+  if (!l.empty() && l.back() == ';') sig |= kSigSemicolonEnd;
+  if (!l.empty() && l.back() == '?') sig |= kSigQuestion;
+  if (StartsWith(l, "\xe2\x80\xa2") || StartsWith(l, "- ") || StartsWith(l, "* ") ||
+      (l.size() > 2 && IsDigit(l[0]) && (l[1] == '.' || l[1] == ')') && l[2] == ' '))
+    sig |= kSigBullet;
+  if (Contains(l, "pictured") || Contains(l, "file photo") || Contains(l, "file picture") ||
+      Contains(l, "seen here") || Contains(l, "(photo"))
+    sig |= kSigPicturedWords;
+  // A lone capitalised word before a consent block names the provider ("Spotify", "YouTube").
+  if (line.size() >= 3 && line.size() <= 20 && line.find(' ') == std::string_view::npos &&
+      line[0] >= 'A' && line[0] <= 'Z')
+    sig |= kSigProviderName;
+  auto starts_quote = [&](std::string_view s) {
+    return s.rfind("\xe2\x80\x9c", 0) == 0 || s.rfind("\xe2\x80\x98", 0) == 0 || s.rfind("\"", 0) == 0;
+  };
+  if (starts_quote(line) && (l.size() > 3) &&
+      (l.compare(l.size() - 3, 3, "\xe2\x80\x9d") == 0 || l.compare(l.size() - 3, 3, "\xe2\x80\x99") == 0 ||
+       l.back() == '"'))
+    sig |= kSigQuoted;
+  return sig;
+}
+
+}  // namespace dossier

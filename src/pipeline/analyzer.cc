@@ -1,0 +1,273 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "crude/caption_credit.h"
+#include "crude/duplicate_sentences.h"
+#include "crude/glued_words.h"
+#include "crude/lexicon.h"
+#include "document/mapped_text_ops.h"
+#include "dossier/crude.h"
+#include "dossier/pipeline.h"
+#include "dossier/stories.h"
+#include "dossier/text.h"
+
+#ifndef DOSSIER_DATA_DIR
+#define DOSSIER_DATA_DIR "data"
+#endif
+
+namespace dossier {
+
+struct Analyzer::Impl {
+  AnalyzerOptions options;
+  Lexicon lexicon;
+  LineClassifier lines;
+  StorySegmenter stories;
+  std::string warnings;
+};
+
+namespace {
+
+std::string FromEnvOr(const char* var, const std::string& given, const std::string& fallback) {
+  if (!given.empty()) return given;
+  if (const char* v = std::getenv(var); v && *v) return v;
+  return fallback;
+}
+
+// Tokens and sentences of one string, as line-local sentence spans.
+void SentencesOf(std::string_view text, std::vector<Token>* tokens, std::vector<TokenRange>* ranges,
+                 std::vector<Span>* out) {
+  tokens->clear();
+  ranges->clear();
+  out->clear();
+  Tokenize(text, 0, tokens);
+  SplitSentences(text, 0, tokens->data(), tokens->size(), ranges);
+  for (const auto& r : *ranges) {
+    if (r.count == 0) continue;
+    out->push_back({(*tokens)[r.first].span.begin, (*tokens)[r.first + r.count - 1].span.end});
+  }
+}
+
+}  // namespace
+
+std::string ResolveDataDir(const std::string& given) {
+  return FromEnvOr("DOSSIER_DATA", given, DOSSIER_DATA_DIR);
+}
+std::string ResolveModelDir(const std::string& given) {
+  std::string def = std::filesystem::path(DOSSIER_DATA_DIR).parent_path().string() + "/models";
+  return FromEnvOr("DOSSIER_MODELS", given, def);
+}
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+const std::string& Analyzer::load_warnings() const { return impl_->warnings; }
+
+std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::string* error) {
+  std::unique_ptr<Analyzer> a(new Analyzer());
+  a->impl_->options = options;
+  std::string data = ResolveDataDir(options.data_dir);
+  std::string models = ResolveModelDir(options.model_dir);
+  std::vector<std::string> missing;
+  a->impl_->lexicon = Lexicon::Load(LexiconPaths::Defaults(data), &missing);
+  for (const auto& m : missing) a->impl_->warnings += "word list not found (glued-word repair weakened): " + m + "\n";
+  if (!a->impl_->lines.Load(models + "/lines.model", error)) return nullptr;
+  if (!a->impl_->stories.Load(models + "/stories.model", error)) return nullptr;
+  return a;
+}
+
+Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& path) const {
+  Document doc;
+  doc.source.path = path;
+  doc.source.size_bytes = bytes.size();
+  doc.source.format = "text";
+  CleanStats stats;
+
+  // 1. Lines: cleaned, non-empty, each mapped to its input bytes.
+  std::vector<MappedText> lines;
+  size_t pos = 0;
+  // A UTF-8 byte order mark at the very start is not text.
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  while (pos <= bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    size_t end = nl;
+    if (end > pos && bytes[end - 1] == '\r') --end;
+    MappedText line = CleanLine(bytes.substr(pos, end - pos), pos, &stats);
+    if (!line.text.empty()) lines.push_back(std::move(line));
+    if (nl == bytes.size()) break;
+    pos = nl + 1;
+  }
+  doc.source.invalid_bytes_replaced = stats.invalid_bytes_replaced;
+  doc.source.lines = static_cast<uint32_t>(lines.size());
+
+  // 2. What each line is.
+  std::vector<std::string_view> views;
+  views.reserve(lines.size());
+  for (const auto& l : lines) views.push_back(l.text);
+  std::vector<float> confidence;
+  std::vector<BlockKind> kinds = impl_->lines.Classify(views, &confidence);
+
+  // 3. Glued words in article lines, and repeated sentences.
+  struct PendingRepair {
+    size_t line;
+    uint32_t at;  // position in the final line text
+    uint32_t len;
+    std::string before;
+  };
+  std::vector<PendingRepair> glue_repairs;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!IsArticleKind(kinds[i])) continue;
+    auto fixes = FindGluedWords(lines[i].text, bytes, impl_->lexicon);
+    // Right to left, so earlier offsets stay valid.
+    for (auto it = fixes.rbegin(); it != fixes.rend(); ++it) {
+      std::string before = lines[i].text.substr(it->word_begin, it->word_end - it->word_begin);
+      InsertText(&lines[i], it->split, " ");
+      for (auto& r : glue_repairs)
+        if (r.line == i) r.at += 1;
+      glue_repairs.push_back({i, it->word_begin, it->word_end - it->word_begin + 1, before});
+    }
+  }
+  std::vector<Token> tokens;
+  std::vector<TokenRange> ranges;
+  std::vector<Span> spans;
+  std::vector<LineSentence> line_sentences;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!IsArticleKind(kinds[i])) continue;
+    SentencesOf(lines[i].text, &tokens, &ranges, &spans);
+    for (Span s : spans) line_sentences.push_back({static_cast<uint32_t>(i), s});
+  }
+  views.clear();
+  for (const auto& l : lines) views.push_back(l.text);
+  std::vector<SentenceRepeat> repeats = FindRepeatedSentences(views, line_sentences);
+  // Where each repeat is erased: [begin, end) of its line, with the space before it.
+  struct Erase {
+    size_t line;
+    uint32_t begin, end;
+    uint32_t kept_line;
+    Span kept;
+    uint64_t src_begin, src_end;  // the repeat's input bytes
+  };
+  std::vector<Erase> erases;
+  for (const auto& r : repeats) {
+    const MappedText& l = lines[r.repeat.line];
+    uint32_t b = r.repeat.span.begin, e = r.repeat.span.end;
+    uint64_t sb = l.map.ToSourceBegin(b), se = l.map.ToSourceEnd(e);
+    while (b > 0 && l.text[b - 1] == ' ') --b;
+    if (b == 0) while (e < l.text.size() && l.text[e] == ' ') ++e;
+    erases.push_back({r.repeat.line, b, e, r.kept.line, r.kept.span, sb, se});
+  }
+  // Apply erasures right to left within each line; a repeat that is the whole line empties it.
+  std::sort(erases.begin(), erases.end(), [](const Erase& a, const Erase& b) {
+    return a.line != b.line ? a.line < b.line : a.begin > b.begin;
+  });
+  for (const auto& e : erases) {
+    EraseText(&lines[e.line], e.begin, e.end);
+    for (auto& g : glue_repairs)
+      if (g.line == e.line && g.at >= e.end) g.at -= (e.end - e.begin);
+  }
+
+  // 4. The canonical text: one block per line, '\n' between blocks.
+  std::vector<uint32_t> line_start(lines.size(), 0);
+  std::vector<int32_t> line_block(lines.size(), -1);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].text.empty()) continue;  // a line that was nothing but a repeat
+    if (!doc.text.empty()) {
+      // The separator stands for the line break(s) between the two input lines.
+      uint64_t prev_end = doc.offsets.ToSourceEnd(static_cast<uint32_t>(doc.text.size()));
+      uint64_t next_begin = lines[i].map.ToSourceBegin(0);
+      doc.offsets.AddReplacement(static_cast<uint32_t>(doc.text.size()), 1, prev_end,
+                                 next_begin > prev_end ? next_begin - prev_end : 0);
+      doc.text.push_back('\n');
+    }
+    line_start[i] = static_cast<uint32_t>(doc.text.size());
+    AppendMapped(lines[i], &doc.text, &doc.offsets);
+    Block b;
+    b.span = {line_start[i], static_cast<uint32_t>(doc.text.size())};
+    b.kind = kinds[i];
+    b.confidence = confidence.empty() ? 1.0f : confidence[i];
+    if (b.kind == BlockKind::kCaption) {
+      Span c = FindCaptionCredit(lines[i].text);
+      if (!c.empty()) b.credit = {c.begin + line_start[i], c.end + line_start[i]};
+    }
+    line_block[i] = static_cast<int32_t>(doc.blocks.size());
+    doc.blocks.push_back(b);
+  }
+  // Line numbers: count input line breaks before each block's first byte.
+  {
+    uint32_t line_no = 1;
+    uint64_t scanned = 0;
+    for (auto& b : doc.blocks) {
+      uint64_t src = doc.SourceBegin(b.span);
+      for (; scanned < src && scanned < bytes.size(); ++scanned)
+        if (bytes[scanned] == '\n') ++line_no;
+      b.line = line_no;
+    }
+  }
+  for (const auto& g : glue_repairs) {
+    if (line_block[g.line] < 0) continue;
+    doc.repairs.push_back({RepairKind::kGluedWords, {line_start[g.line] + g.at, line_start[g.line] + g.at + g.len}, g.before});
+  }
+  for (const auto& e : erases) {
+    // The kept copy's position in the final text (its line may have shifted by an erasure).
+    if (line_block[e.kept_line] < 0) continue;
+    std::string_view kept_line = doc.Text(doc.blocks[line_block[e.kept_line]].span);
+    std::string_view sentence = views[e.kept_line].substr(e.kept.begin, e.kept.size());
+    size_t at = kept_line.find(sentence);
+    if (at == std::string_view::npos) continue;
+    Duplicate d;
+    d.kept = {static_cast<uint32_t>(line_start[e.kept_line] + at),
+              static_cast<uint32_t>(line_start[e.kept_line] + at + sentence.size())};
+    d.repeat_source_begin = e.src_begin;
+    d.repeat_source_end = e.src_end;
+    d.text = std::string(sentence);
+    doc.duplicates.push_back(std::move(d));
+  }
+  if (stats.invalid_bytes_replaced || stats.normalized_runs) {
+    // Recorded per document; the offset map holds the exact places.
+  }
+
+  // 5. Tokens and sentences of every block.
+  if (impl_->options.tokens) {
+    for (uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
+      const Block& b = doc.blocks[bi];
+      size_t first = doc.tokens.size();
+      Tokenize(doc.Text(b.span), b.span.begin, &doc.tokens);
+      ranges.clear();
+      SplitSentences(doc.Text(b.span), b.span.begin, doc.tokens.data() + first, doc.tokens.size() - first, &ranges);
+      for (const auto& r : ranges) {
+        if (r.count == 0) continue;
+        Sentence s;
+        s.first_token = static_cast<uint32_t>(first + r.first);
+        s.token_count = r.count;
+        s.span = {doc.tokens[s.first_token].span.begin, doc.tokens[s.first_token + r.count - 1].span.end};
+        s.block = bi;
+        doc.sentences.push_back(s);
+      }
+    }
+  }
+
+  // 6. Stories.
+  std::vector<StoryBlock> sblocks;
+  sblocks.reserve(doc.blocks.size());
+  for (const auto& b : doc.blocks) sblocks.push_back({doc.Text(b.span), b.kind});
+  std::vector<uint32_t> starts = impl_->stories.Segment(sblocks);
+  for (size_t s = 0; s < starts.size(); ++s) {
+    Story st;
+    // A story owns its article blocks and the leftovers inside it; leftovers before a story's first
+    // article block belong to no story (the gold convention of the benchmark).
+    st.first_block = starts[s];
+    uint32_t next = s + 1 < starts.size() ? starts[s + 1] : static_cast<uint32_t>(doc.blocks.size());
+    uint32_t last = next;
+    while (last > st.first_block && !IsArticleKind(doc.blocks[last - 1].kind)) --last;
+    st.last_block = last - 1;
+    std::vector<StoryBlock> own(sblocks.begin() + st.first_block, sblocks.begin() + st.last_block + 1);
+    int32_t tb = -1;
+    st.title = InferStoryTitle(own, &tb);
+    st.title_block = tb < 0 ? -1 : tb + static_cast<int32_t>(st.first_block);
+    for (uint32_t b = st.first_block; b <= st.last_block; ++b) doc.blocks[b].story = static_cast<int32_t>(s);
+    doc.stories.push_back(std::move(st));
+  }
+  return doc;
+}
+
+}  // namespace dossier

@@ -1,0 +1,304 @@
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+
+#include "crude/line_signals.h"
+#include "dossier/stories.h"
+#include "ml/linear_model.h"
+
+namespace dossier {
+
+namespace {
+
+constexpr const char* kModelKind = "stories";
+constexpr uint32_t kBits = 14;
+constexpr uint32_t kMinStoryBlocks = 3;  // boundaries closer than this many article blocks compete
+
+using BagOfWords = std::vector<std::pair<uint64_t, float>>;  // sorted by word hash
+
+bool IsStopword(std::string_view w) {
+  static constexpr std::string_view kStop[] = {
+      "the", "and", "for", "that", "this", "with", "from", "have", "has", "had", "was", "were", "are",
+      "but", "not", "they", "their", "them", "his", "her", "she", "him", "its", "you", "your", "our",
+      "who", "what", "when", "where", "which", "will", "would", "could", "should", "been", "being",
+      "there", "than", "then", "also", "about", "into", "over", "after", "more", "most", "some", "said",
+      "says", "one", "two", "all", "any", "can", "may", "just", "like", "out", "new", "year", "years",
+      "time", "people", "very", "much", "other", "only", "even", "such", "how", "why", "these", "those",
+      "because", "while", "did", "does", "get", "got", "make", "made", "many", "last", "first"};
+  for (auto s : kStop)
+    if (w == s) return true;
+  return false;
+}
+
+// Content words of a block, lower-cased with a plural -s stripped; names (capitalised words not at
+// a sentence start) count double, since a story keeps naming the same people and places.
+BagOfWords Words(std::string_view t) {
+  std::unordered_map<uint64_t, float> counts;
+  std::string w;
+  bool sentence_start = true;
+  size_t i = 0;
+  while (i < t.size()) {
+    char c = t[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter) {
+      if (c == '.' || c == '?' || c == '!') sentence_start = true;
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    w.clear();
+    while (i < t.size() && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) w.push_back(static_cast<char>(t[i++] | 32));
+    bool capital = t[b] >= 'A' && t[b] <= 'Z';
+    bool was_start = sentence_start;
+    sentence_start = false;
+    if (w.size() < 3 || IsStopword(w)) continue;
+    if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    uint64_t h = 1469598103934665603ull;
+    for (char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    counts[h] += (capital && !was_start) ? 2.0f : 1.0f;
+  }
+  BagOfWords bag(counts.begin(), counts.end());
+  std::sort(bag.begin(), bag.end());
+  return bag;
+}
+
+void AddInto(const BagOfWords& b, std::unordered_map<uint64_t, float>* acc) {
+  for (auto& [h, v] : b) (*acc)[h] += v;
+}
+
+double Cosine(const std::unordered_map<uint64_t, float>& a, const std::unordered_map<uint64_t, float>& b) {
+  double dot = 0, na = 0, nb = 0;
+  for (auto& [h, v] : a) {
+    na += v * v;
+    auto it = b.find(h);
+    if (it != b.end()) dot += v * it->second;
+  }
+  for (auto& [h, v] : b) nb += v * v;
+  if (na == 0 || nb == 0) return 0;
+  return dot / std::sqrt(na * nb);
+}
+
+uint32_t Hash(std::string_view a, int v) {
+  uint32_t h = 2166136261u;
+  for (char c : a) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  std::string s = std::to_string(v);
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+int Bucket(double x, double step, int max) { return std::min(max, static_cast<int>(x / step)); }
+
+bool HeadlineLike(std::string_view t) {
+  if (t.empty() || t.size() > 160) return false;
+  char last = t.back();
+  return last != '.' && last != ',' && last != ';';
+}
+
+// Pronouns and connectives that tie a paragraph to what came before.
+bool StartsWithContinuation(std::string_view t) {
+  static constexpr std::string_view kCont[] = {"He ", "She ", "They ", "It ", "This ", "That ", "These ",
+                                               "But ", "And ", "However", "Also", "His ", "Her ",
+                                               "Their ", "Its ", "Meanwhile", "The ", "In "};
+  for (auto c : kCont)
+    if (t.substr(0, c.size()) == c) return c != "The " && c != "In ";
+  return false;
+}
+
+struct GapFeatures {
+  std::vector<std::vector<uint32_t>> features;  // one per gap between consecutive article blocks
+  std::vector<uint32_t> next_block;             // block index of the article block after each gap
+};
+
+GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
+  GapFeatures g;
+  std::vector<uint32_t> article;
+  for (uint32_t i = 0; i < blocks.size(); ++i)
+    if (IsArticleKind(blocks[i].kind)) article.push_back(i);
+  if (article.size() < 2) return g;
+  std::vector<BagOfWords> bags;
+  bags.reserve(article.size());
+  for (uint32_t a : article) bags.push_back(Words(blocks[a].text));
+  const size_t gaps = article.size() - 1;
+  static constexpr int kWindows[] = {1, 2, 4, 8};
+  // sim[w][k]: cohesion across gap k (between article k and k+1) with windows of w blocks.
+  std::vector<std::vector<double>> sim(4, std::vector<double>(gaps, 0));
+  for (int wi = 0; wi < 4; ++wi) {
+    int w = kWindows[wi];
+    for (size_t k = 0; k < gaps; ++k) {
+      std::unordered_map<uint64_t, float> left, right;
+      for (int d = 0; d < w && static_cast<int>(k) - d >= 0; ++d) AddInto(bags[k - d], &left);
+      for (int d = 1; d <= w && k + d < article.size(); ++d) AddInto(bags[k + d], &right);
+      sim[wi][k] = Cosine(left, right);
+    }
+  }
+  for (size_t k = 0; k < gaps; ++k) {
+    std::vector<uint32_t> f;
+    f.push_back(Hash("bias", 0));
+    for (int wi = 0; wi < 4; ++wi) {
+      double s = sim[wi][k];
+      f.push_back(Hash("sim" + std::to_string(wi), Bucket(s, 0.04, 12)));
+      // Depth of the dip: how much higher cohesion is on both sides within 3 gaps.
+      double lmax = s, rmax = s;
+      for (size_t d = 1; d <= 3; ++d) {
+        if (k >= d) lmax = std::max(lmax, sim[wi][k - d]);
+        if (k + d < gaps) rmax = std::max(rmax, sim[wi][k + d]);
+      }
+      double depth = (lmax - s) + (rmax - s);
+      f.push_back(Hash("depth" + std::to_string(wi), Bucket(depth, 0.05, 10)));
+      bool local_min = true;
+      for (size_t d = 1; d <= 2; ++d) {
+        if (k >= d && sim[wi][k - d] < s) local_min = false;
+        if (k + d < gaps && sim[wi][k + d] < s) local_min = false;
+      }
+      if (local_min) f.push_back(Hash("localmin" + std::to_string(wi), 1));
+    }
+    // Leftovers in the gap.
+    uint32_t from = article[k] + 1, to = article[k + 1];
+    int n_left = static_cast<int>(to - from);
+    f.push_back(Hash("nleft", std::min(n_left, 5)));
+    uint32_t sig_or = 0;
+    for (uint32_t b = from; b < to; ++b) {
+      f.push_back(Hash("leftkind", static_cast<int>(blocks[b].kind)));
+      sig_or |= DetectLineSignals(blocks[b].text);
+    }
+    for (int b = 0; b < 18; ++b)
+      if (sig_or & (1u << b)) f.push_back(Hash("gapsig", b));
+    const StoryBlock& next = blocks[article[k + 1]];
+    const StoryBlock& prev = blocks[article[k]];
+    f.push_back(Hash("nextkind", static_cast<int>(next.kind)));
+    f.push_back(Hash("prevkind", static_cast<int>(prev.kind)));
+    if (HeadlineLike(next.text)) f.push_back(Hash("nexthead", n_left > 0));
+    if (StartsWithContinuation(next.text)) f.push_back(Hash("nextcont", 1));
+    if (!next.text.empty() && (next.text[0] == '"' || static_cast<unsigned char>(next.text[0]) == 0xE2))
+      f.push_back(Hash("nextquote", 1));
+    // Names after the gap never seen in the eight blocks before it.
+    {
+      std::unordered_map<uint64_t, float> before;
+      for (size_t d = 0; d < 8 && d <= k; ++d) AddInto(bags[k - d], &before);
+      float fresh = 0, total = 0;
+      for (size_t d = 1; d <= 3 && k + d < article.size(); ++d)
+        for (auto& [h, v] : bags[k + d]) {
+          total += v;
+          if (!before.count(h)) fresh += v;
+        }
+      f.push_back(Hash("fresh", total > 0 ? Bucket(fresh / total, 0.1, 9) : 10));
+    }
+    f.push_back(Hash("pos", std::min<int>(static_cast<int>(k), 3)));
+    f.push_back(Hash("rpos", std::min<int>(static_cast<int>(gaps - 1 - k), 3)));
+    g.features.push_back(std::move(f));
+    g.next_block.push_back(article[k + 1]);
+  }
+  return g;
+}
+
+}  // namespace
+
+StorySegmenter::StorySegmenter() = default;
+StorySegmenter::~StorySegmenter() = default;
+StorySegmenter::StorySegmenter(StorySegmenter&&) noexcept = default;
+StorySegmenter& StorySegmenter::operator=(StorySegmenter&&) noexcept = default;
+bool StorySegmenter::loaded() const { return model_ != nullptr; }
+
+bool StorySegmenter::Load(const std::string& path, std::string* error) {
+  auto m = std::make_unique<LinearModel>();
+  if (!m->Load(path, kModelKind, error)) return false;
+  model_ = std::move(m);
+  return true;
+}
+
+bool StorySegmenter::Save(const std::string& path, std::string* error) const {
+  if (!model_) {
+    *error = "no model to save";
+    return false;
+  }
+  return model_->Save(path, kModelKind, model_->data_fingerprint(), model_->settings(), error);
+}
+
+std::vector<uint32_t> StorySegmenter::Segment(const std::vector<StoryBlock>& blocks) const {
+  std::vector<uint32_t> starts;
+  uint32_t first = 0;
+  while (first < blocks.size() && !IsArticleKind(blocks[first].kind)) ++first;
+  if (first == blocks.size()) return starts;
+  starts.push_back(first);
+  if (!model_) return starts;
+  GapFeatures g = ComputeGaps(blocks);
+  std::vector<std::pair<float, size_t>> candidates;
+  std::vector<float> scores;
+  for (size_t k = 0; k < g.features.size(); ++k) {
+    model_->Score(g.features[k], &scores);
+    float margin = scores[1] - scores[0];
+    if (margin > 0) candidates.push_back({margin, k});
+  }
+  // Strongest first; a boundary within kMinStoryBlocks article blocks of a stronger one is dropped.
+  std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<size_t> chosen;
+  for (auto& [m, k] : candidates) {
+    bool clash = k + 1 < kMinStoryBlocks;  // too close to the start of the text
+    for (size_t c : chosen) clash |= (c > k ? c - k : k - c) < kMinStoryBlocks;
+    if (!clash) chosen.push_back(k);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  for (size_t k : chosen) starts.push_back(g.next_block[k]);
+  return starts;
+}
+
+StorySegmenter StorySegmenter::Train(const std::vector<TrainingFile>& files, uint32_t seed, uint32_t epochs) {
+  struct Example {
+    std::vector<uint32_t> f;
+    int label;
+  };
+  std::vector<Example> examples;
+  uint64_t fp = 1469598103934665603ull;
+  for (const auto& file : files) {
+    std::vector<StoryBlock> blocks;
+    for (size_t i = 0; i < file.lines.size(); ++i) {
+      blocks.push_back({file.lines[i], file.kinds[i]});
+      fp = Fingerprint64(file.lines[i].data(), file.lines[i].size(), fp);
+    }
+    GapFeatures g = ComputeGaps(blocks);
+    for (size_t k = 0; k < g.features.size(); ++k) {
+      bool boundary = std::find(file.story_starts.begin(), file.story_starts.end(), g.next_block[k]) !=
+                      file.story_starts.end();
+      examples.push_back({std::move(g.features[k]), boundary ? 1 : 0});
+    }
+    for (uint32_t s : file.story_starts) fp = Fingerprint64(&s, sizeof s, fp);
+  }
+  auto model = std::make_unique<LinearModel>(2, kBits);
+  std::mt19937 rng(seed);
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (uint32_t e = 0; e < epochs; ++e) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t i : order) model->TrainExample(examples[i].f, examples[i].label);
+  }
+  model->Finish();
+  std::ostringstream settings;
+  settings << "averaged perceptron; seed=" << seed << " epochs=" << epochs << " files=" << files.size()
+           << " gaps=" << examples.size();
+  model->SetProvenance(fp, settings.str());
+  StorySegmenter s;
+  s.model_ = std::move(model);
+  return s;
+}
+
+std::string InferStoryTitle(const std::vector<StoryBlock>& blocks, int32_t* title_block) {
+  *title_block = -1;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (!IsArticleKind(blocks[i].kind)) continue;
+    // Only the story's first article block can be its title.
+    if (blocks[i].kind == BlockKind::kHeading || (HeadlineLike(blocks[i].text) && blocks[i].text.size() < 140 &&
+                                                   blocks[i].text.find(". ") == std::string_view::npos &&
+                                                   blocks[i].kind != BlockKind::kListItem &&
+                                                   blocks[i].text.back() != '?')) {
+      *title_block = static_cast<int32_t>(i);
+      return std::string(blocks[i].text);
+    }
+    return "";
+  }
+  return "";
+}
+
+}  // namespace dossier

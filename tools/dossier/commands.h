@@ -1,0 +1,19 @@
+// Each subcommand registers its flags on the CLI11 app and returns the function that runs it.
+#ifndef DOSSIER_TOOLS_COMMANDS_H_
+#define DOSSIER_TOOLS_COMMANDS_H_
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace dossier::cli {
+
+using Runner = std::function<int()>;
+
+Runner AddAnalyze(CLI::App& app);
+Runner AddSegment(CLI::App& app);
+Runner AddTrain(CLI::App& app);
+
+}  // namespace dossier::cli
+
+#endif  // DOSSIER_TOOLS_COMMANDS_H_
