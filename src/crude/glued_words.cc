@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 namespace dossier {
 
@@ -69,15 +70,6 @@ bool NextToCapitalizedWord(std::string_view line, size_t b, size_t e) {
   return false;
 }
 
-size_t CountOccurrences(std::string_view text, std::string_view word) {
-  size_t n = 0;
-  for (size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
-    bool left_ok = pos == 0 || !IsAsciiLetter(text[pos - 1]);
-    bool right_ok = pos + word.size() >= text.size() || !IsAsciiLetter(text[pos + word.size()]);
-    if (left_ok && right_ok) ++n;
-  }
-  return n;
-}
 
 // A part a glued token may be cut into: an ordinary word of 3+ letters, or a function word.
 bool IsPart(const Lexicon& lex, std::string_view part) {
@@ -176,8 +168,7 @@ size_t PlainSplit(const Lexicon& lex, std::string_view w, bool sentence_start) {
 
 }  // namespace
 
-std::vector<GlueFix> FindGluedWords(std::string_view line, std::string_view document,
-                                    const Lexicon& lexicon) {
+std::vector<GlueFix> FindGluedWordCandidates(std::string_view line, const Lexicon& lexicon) {
   std::vector<GlueFix> fixes;
   size_t i = 0;
   while (i < line.size()) {
@@ -215,11 +206,45 @@ std::vector<GlueFix> FindGluedWords(std::string_view line, std::string_view docu
     }
     if (split == 0) continue;
     if (IsUpper(word[0]) && NextToCapitalizedWord(line, b, e)) continue;  // "Jason La Canfora"
-    // Glue is an accident; a token that occurs twice is somebody's spelling.
-    if (CountOccurrences(document, word) > 1) continue;
     fixes.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(b + split), static_cast<uint32_t>(e)});
   }
   return fixes;
+}
+
+void DropRecurringTokens(std::string_view document, const std::vector<std::string_view>& line_texts,
+                         std::vector<std::vector<GlueFix>>* lines) {
+  std::unordered_map<std::string_view, int> counts;
+  for (size_t i = 0; i < lines->size(); ++i)
+    for (const auto& f : (*lines)[i]) counts.emplace(line_texts[i].substr(f.word_begin, f.word_end - f.word_begin), 0);
+  if (counts.empty()) return;
+  // Count whole-word occurrences of the candidates: every maximal run of ASCII letters.
+  size_t i = 0;
+  while (i < document.size()) {
+    if (!IsAsciiLetter(document[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < document.size() && IsAsciiLetter(document[i])) ++i;
+    if (i - b < 5) continue;
+    auto it = counts.find(document.substr(b, i - b));
+    if (it != counts.end()) ++it->second;
+  }
+  for (size_t l = 0; l < lines->size(); ++l) {
+    auto& v = (*lines)[l];
+    v.erase(std::remove_if(v.begin(), v.end(),
+                           [&](const GlueFix& f) {
+                             return counts[line_texts[l].substr(f.word_begin, f.word_end - f.word_begin)] > 1;
+                           }),
+            v.end());
+  }
+}
+
+std::vector<GlueFix> FindGluedWords(std::string_view line, std::string_view document,
+                                    const Lexicon& lexicon) {
+  std::vector<std::vector<GlueFix>> one{FindGluedWordCandidates(line, lexicon)};
+  DropRecurringTokens(document, {line}, &one);
+  return one[0];
 }
 
 }  // namespace dossier

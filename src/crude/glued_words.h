@@ -20,10 +20,19 @@ struct GlueFix {
   uint32_t word_begin;  // byte offset in the line of the glued token
   uint32_t split;       // byte offset in the line where the second word begins (a space goes here)
   uint32_t word_end;
+  friend bool operator==(const GlueFix&, const GlueFix&) = default;
 };
 
-// Finds glued tokens in `line`. `document` is the whole input text, used to count how often the
-// token occurs (pass the line itself when there is no wider context).
+// Finds glued tokens in `line` by their spelling alone (no document context).
+std::vector<GlueFix> FindGluedWordCandidates(std::string_view line, const Lexicon& lexicon);
+
+// Drops the candidates whose token occurs more than once in `document` (a real name or word recurs;
+// glue is an accident). `lines[i]` holds the candidates found in line i; `line_texts[i]` its text.
+// One pass over the document, whatever the number of candidates.
+void DropRecurringTokens(std::string_view document, const std::vector<std::string_view>& line_texts,
+                         std::vector<std::vector<GlueFix>>* lines);
+
+// Both steps for one line, with `document` as the context (tests and tools).
 std::vector<GlueFix> FindGluedWords(std::string_view line, std::string_view document,
                                     const Lexicon& lexicon);
 

@@ -115,9 +115,12 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     std::string before;
   };
   std::vector<PendingRepair> glue_repairs;
+  std::vector<std::vector<GlueFix>> glue(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (IsArticleKind(kinds[i])) glue[i] = FindGluedWordCandidates(lines[i].text, impl_->lexicon);
+  DropRecurringTokens(bytes, views, &glue);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!IsArticleKind(kinds[i])) continue;
-    auto fixes = FindGluedWords(lines[i].text, bytes, impl_->lexicon);
+    const auto& fixes = glue[i];
     // Right to left, so earlier offsets stay valid.
     for (auto it = fixes.rbegin(); it != fixes.rend(); ++it) {
       std::string before = lines[i].text.substr(it->word_begin, it->word_end - it->word_begin);

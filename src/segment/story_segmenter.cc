@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "crude/line_signals.h"
+#include "dossier/segment.h"
 #include "dossier/stories.h"
 #include "ml/linear_model.h"
 
@@ -122,6 +123,19 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
   bags.reserve(article.size());
   for (uint32_t a : article) bags.push_back(Words(blocks[a].text));
   const size_t gaps = article.size() - 1;
+  // Global evidence: where a likelihood-based dynamic-programming segmentation of the article
+  // blocks (the one behind `dossier segment`) cuts, at three granularities. Local cues cannot see
+  // that the whole of what follows is about something else; this can.
+  static constexpr double kDpPenalties[] = {3.0, 6.0, 12.0};
+  std::vector<std::vector<uint8_t>> dp_cut(3, std::vector<uint8_t>(gaps + 1, 0));
+  {
+    std::vector<std::string_view> units;
+    units.reserve(article.size());
+    for (uint32_t a : article) units.push_back(blocks[a].text);
+    for (int p = 0; p < 3; ++p)
+      for (uint32_t u : SegmentUnits(units, UnitSegmenterOptions{kDpPenalties[p]}))
+        if (u > 0) dp_cut[p][u - 1] = 1;  // unit u starts a segment: gap u-1 is a cut
+  }
   static constexpr int kWindows[] = {1, 2, 4, 8};
   // sim[w][k]: cohesion across gap k (between article k and k+1) with windows of w blocks.
   std::vector<std::vector<double>> sim(4, std::vector<double>(gaps, 0));
@@ -154,6 +168,10 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
         if (k + d < gaps && sim[wi][k + d] < s) local_min = false;
       }
       if (local_min) f.push_back(Hash("localmin" + std::to_string(wi), 1));
+    }
+    for (int p = 0; p < 3; ++p) {
+      if (dp_cut[p][k]) f.push_back(Hash("dp_cut" + std::to_string(p), 1));
+      else if ((k > 0 && dp_cut[p][k - 1]) || dp_cut[p][k + 1]) f.push_back(Hash("dp_near" + std::to_string(p), 1));
     }
     // Leftovers in the gap.
     uint32_t from = article[k] + 1, to = article[k + 1];

@@ -12,9 +12,11 @@ namespace dossier::cli {
 
 Runner AddSegment(CLI::App& app) {
   auto path = std::make_shared<std::string>();
+  auto penalty = std::make_shared<double>(-1.0);
   CLI::App* cmd = app.add_subcommand("segment", "Segment a file of units (one per line) by topic; print the 1-based unit numbers where segments start");
   cmd->add_option("file", *path, "input file (one sentence per line), or -")->required();
-  return [path]() -> int {
+  cmd->add_option("--penalty", *penalty, "cost of a segment boundary, as a multiple of ln(units) (default: tuned on development data)");
+  return [path, penalty]() -> int {
     std::string text, error;
     if (!ReadInput(*path, &text, &error)) {
       std::cerr << "dossier segment: " << error << "\n";
@@ -36,7 +38,7 @@ Runner AddSegment(CLI::App& app) {
       if (!trimmed.empty() && trimmed != "==========") units.push_back(line);
       pos = nl + 1;
     }
-    std::vector<uint32_t> starts = SegmentUnits(units);
+    std::vector<uint32_t> starts = SegmentUnits(units, UnitSegmenterOptions{*penalty});
     std::string out;
     for (size_t i = 0; i < starts.size(); ++i) {
       if (i) out.push_back(' ');

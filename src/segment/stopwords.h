@@ -1,0 +1,14 @@
+// A compiled-in English stopword list for lexical-cohesion segmentation.
+#ifndef DOSSIER_SEGMENT_STOPWORDS_H_
+#define DOSSIER_SEGMENT_STOPWORDS_H_
+
+#include <string_view>
+
+namespace dossier::segment_internal {
+
+// True for a lower-case English function word or a very common, topic-neutral word.
+bool IsStopword(std::string_view lower_word);
+
+}  // namespace dossier::segment_internal
+
+#endif  // DOSSIER_SEGMENT_STOPWORDS_H_

@@ -1,0 +1,34 @@
+// Internals of the unit segmenter (include/dossier/segment.h), exposed for tests and experiments.
+#ifndef DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
+#define DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::segment_internal {
+
+// The hyperparameters of the segmenter (see unit_segmenter.cc for the model). Defaults were chosen
+// on the development sets (Choi dev and news dev) by a small grid search.
+struct UnitSegmenterParams {
+  // Symmetric Dirichlet pseudo-count per term of each segment's word distribution. Smaller values
+  // reward a segment more for repeating its own words (and so favour shorter, tighter segments).
+  double prior = 0.5;
+  // Cost of a segment in nats, times ln(number of units) (the description length of a boundary
+  // position, as in Utiyama & Isahara 2001).
+  double penalty_per_segment = 1.0;
+  // Longest segment considered, in units: bounds the work at O(units * max_segment_units).
+  uint32_t max_segment_units = 100;
+};
+
+// Lower-cased, Porter-stemmed content words of a unit (stopwords, tokens without a letter and
+// one-letter tokens dropped).
+std::vector<std::string> ExtractTerms(std::string_view unit);
+
+std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>& units,
+                                             const UnitSegmenterParams& params);
+
+}  // namespace dossier::segment_internal
+
+#endif  // DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
