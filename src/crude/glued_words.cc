@@ -197,7 +197,8 @@ std::vector<GlueFix> FindGluedWordCandidates(std::string_view line, const Lexico
       continue;
     // A single quoted word is a coinage or a name for something ("frontload"), not glue.
     if (EndsWithOpeningQuote(line.substr(0, b)) && StartsWithClosingQuote(line.substr(e))) continue;
-    if (lexicon.IsKnown(word)) continue;
+    // Most words are ordinary dictionary words: one hash probe settles them.
+    if (lexicon.Base(word) != Lexicon::BaseForm::kAbsent) continue;
     size_t split = CamelSplit(lexicon, word);
     if (split == 0) {
       bool has_inner_capital = false;
@@ -206,6 +207,7 @@ std::vector<GlueFix> FindGluedWordCandidates(std::string_view line, const Lexico
     }
     if (split == 0) continue;
     if (IsUpper(word[0]) && NextToCapitalizedWord(line, b, e)) continue;  // "Jason La Canfora"
+    if (lexicon.IsKnown(word)) continue;  // a listed word or name ("airpower", "Mountbatten")
     fixes.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(b + split), static_cast<uint32_t>(e)});
   }
   return fixes;

@@ -15,7 +15,15 @@ uint32_t Hash(std::string_view prefix, std::string_view value) {
   for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
   return h;
 }
-uint32_t Hash(std::string_view prefix, int value) { return Hash(prefix, std::to_string(value)); }
+// Hash of a feature name and a small integer value, without building a string.
+uint32_t Hash(std::string_view prefix, int value) {
+  uint32_t h = 2166136261u;
+  for (char c : prefix) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  h = (h ^ 0xfeu) * 16777619u;
+  uint32_t v = static_cast<uint32_t>(value);
+  for (int i = 0; i < 4; ++i) h = (h ^ ((v >> (8 * i)) & 0xffu)) * 16777619u;
+  return h;
+}
 
 int Bucket(size_t n, std::initializer_list<size_t> edges) {
   int b = 0;
@@ -95,21 +103,21 @@ Shape ComputeShape(std::string_view t) {
 
 void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<uint32_t>* out) {
   Shape s = ComputeShape(v.text);
-  out->push_back(Hash(p, std::string("len") + std::to_string(s.len_bucket)));
-  out->push_back(Hash(p, std::string("last") + s.last));
-  out->push_back(Hash(p, std::string("firstlast") + s.first + s.last));
-  out->push_back(Hash(p, std::string("lenlast") + std::to_string(s.len_bucket) + s.last));
+  // Feature families are told apart by the high byte of the value.
+  out->push_back(Hash(p, (1 << 24) | s.len_bucket));
+  out->push_back(Hash(p, (2 << 24) | s.last));
+  out->push_back(Hash(p, (3 << 24) | (s.first << 8) | s.last));
+  out->push_back(Hash(p, (4 << 24) | (s.len_bucket << 8) | s.last));
   for (int b = 0; b < 18; ++b)
-    if (v.signals & (1u << b)) out->push_back(Hash(p, std::string("sig") + std::to_string(b)));
+    if (v.signals & (1u << b)) out->push_back(Hash(p, (5 << 24) | b));
   if (!full) return;
-  out->push_back(Hash(p, std::string("words") + std::to_string(s.words_bucket)));
-  out->push_back(Hash(p, std::string("caps") + std::to_string(s.cap_ratio_bucket) + "_" +
-                             std::to_string(s.words_bucket)));
-  out->push_back(Hash(p, std::string("first") + s.first));
+  out->push_back(Hash(p, (6 << 24) | s.words_bucket));
+  out->push_back(Hash(p, (7 << 24) | (s.cap_ratio_bucket << 8) | s.words_bucket));
+  out->push_back(Hash(p, (8 << 24) | s.first));
   if (s.has_digit) out->push_back(Hash(p, "digit"));
   if (s.all_caps) out->push_back(Hash(p, "allcaps"));
   if (s.has_sentence_inside) out->push_back(Hash(p, "multisent"));
-  out->push_back(Hash(p, "fw_" + s.first_word));
+  out->push_back(Hash(std::string_view(p.data(), p.size()), s.first_word) ^ 0x5bd1e995u);
 }
 
 }  // namespace

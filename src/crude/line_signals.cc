@@ -97,7 +97,10 @@ bool IsDateline(const std::string& l) {
 
 uint32_t DetectLineSignals(std::string_view line) {
   uint32_t sig = 0;
-  std::string l = LowerCopy(line);
+  // Leftovers are short; a long paragraph only gets the cheap shape signals, which keeps this off
+  // the profile of long articles.
+  const bool scan_words = line.size() <= 320;
+  std::string l = LowerCopy(scan_words ? line : line.substr(0, 0));
   if (IsDuration(line)) sig |= kSigDuration;
   if (ContainsAny(l, kPlayer) || (Contains(l, "browser") && Contains(l, "video"))) sig |= kSigPlayerNotice;
   if (StartsWith(l, "watch:") || StartsWith(l, "video:") || StartsWith(l, "watch ") ||
@@ -112,10 +115,10 @@ uint32_t DetectLineSignals(std::string_view line) {
   if (StartsWith(l, "by ") && line.size() < 80) sig |= kSigByline;
   if (!l.empty() && l[0] == '@') sig |= kSigHandle;
   if (Contains(l, "http") || Contains(l, "www.") || Contains(l, ".com")) sig |= kSigUrl;
-  if (!l.empty() && l.back() == ';') sig |= kSigSemicolonEnd;
-  if (!l.empty() && l.back() == '?') sig |= kSigQuestion;
-  if (StartsWith(l, "\xe2\x80\xa2") || StartsWith(l, "- ") || StartsWith(l, "* ") ||
-      (l.size() > 2 && IsDigit(l[0]) && (l[1] == '.' || l[1] == ')') && l[2] == ' '))
+  if (!line.empty() && line.back() == ';') sig |= kSigSemicolonEnd;
+  if (!line.empty() && line.back() == '?') sig |= kSigQuestion;
+  if (line.rfind("\xe2\x80\xa2", 0) == 0 || line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 ||
+      (line.size() > 2 && IsDigit(line[0]) && (line[1] == '.' || line[1] == ')') && line[2] == ' '))
     sig |= kSigBullet;
   if (Contains(l, "pictured") || Contains(l, "file photo") || Contains(l, "file picture") ||
       Contains(l, "seen here") || Contains(l, "(photo"))
@@ -127,9 +130,9 @@ uint32_t DetectLineSignals(std::string_view line) {
   auto starts_quote = [&](std::string_view s) {
     return s.rfind("\xe2\x80\x9c", 0) == 0 || s.rfind("\xe2\x80\x98", 0) == 0 || s.rfind("\"", 0) == 0;
   };
-  if (starts_quote(line) && (l.size() > 3) &&
-      (l.compare(l.size() - 3, 3, "\xe2\x80\x9d") == 0 || l.compare(l.size() - 3, 3, "\xe2\x80\x99") == 0 ||
-       l.back() == '"'))
+  if (starts_quote(line) && (line.size() > 3) &&
+      (line.compare(line.size() - 3, 3, "\xe2\x80\x9d") == 0 ||
+       line.compare(line.size() - 3, 3, "\xe2\x80\x99") == 0 || line.back() == '"'))
     sig |= kSigQuoted;
   return sig;
 }

@@ -155,11 +155,18 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     const MappedText& l = lines[r.repeat.line];
     uint32_t b = r.repeat.span.begin, e = r.repeat.span.end;
     uint64_t sb = l.map.ToSourceBegin(b), se = l.map.ToSourceEnd(e);
+    if (b == 0 && e == l.text.size()) {
+      // A whole paragraph repeated: the line stays a block (every input line has one), but as a
+      // leftover, so the article holds the paragraph once.
+      kinds[r.repeat.line] = BlockKind::kOther;
+      erases.push_back({r.repeat.line, 0, 0, r.kept.line, r.kept.span, sb, se});
+      continue;
+    }
     while (b > 0 && l.text[b - 1] == ' ') --b;
     if (b == 0) while (e < l.text.size() && l.text[e] == ' ') ++e;
     erases.push_back({r.repeat.line, b, e, r.kept.line, r.kept.span, sb, se});
   }
-  // Apply erasures right to left within each line; a repeat that is the whole line empties it.
+  // Apply erasures right to left within each line.
   std::sort(erases.begin(), erases.end(), [](const Erase& a, const Erase& b) {
     return a.line != b.line ? a.line < b.line : a.begin > b.begin;
   });

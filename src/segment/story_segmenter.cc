@@ -3,7 +3,6 @@
 #include <random>
 #include <sstream>
 #include <string>
-#include <unordered_map>
 
 #include "crude/line_signals.h"
 #include "dossier/segment.h"
@@ -20,8 +19,7 @@ constexpr uint32_t kMinStoryBlocks = 3;  // boundaries closer than this many art
 
 using BagOfWords = std::vector<std::pair<uint64_t, float>>;  // sorted by word hash
 
-bool IsStopword(std::string_view w) {
-  static constexpr std::string_view kStop[] = {
+constexpr std::string_view kStopwords[] = {
       "the", "and", "for", "that", "this", "with", "from", "have", "has", "had", "was", "were", "are",
       "but", "not", "they", "their", "them", "his", "her", "she", "him", "its", "you", "your", "our",
       "who", "what", "when", "where", "which", "will", "would", "could", "should", "been", "being",
@@ -29,16 +27,54 @@ bool IsStopword(std::string_view w) {
       "says", "one", "two", "all", "any", "can", "may", "just", "like", "out", "new", "year", "years",
       "time", "people", "very", "much", "other", "only", "even", "such", "how", "why", "these", "those",
       "because", "while", "did", "does", "get", "got", "make", "made", "many", "last", "first"};
-  for (auto s : kStop)
-    if (w == s) return true;
-  return false;
+
+uint64_t WordHash(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+  return h;
 }
 
-// Content words of a block, lower-cased with a plural -s stripped; names (capitalised words not at
-// a sentence start) count double, since a story keeps naming the same people and places.
+// The stopwords as a small open-addressing table of their hashes, built once.
+class StopwordTable {
+ public:
+  StopwordTable() {
+    for (auto w : kStopwords) {
+      uint64_t h = WordHash(w);
+      size_t i = h & kMask;
+      while (slots_[i] != 0) i = (i + 1) & kMask;
+      slots_[i] = h;
+    }
+  }
+  bool Contains(uint64_t h) const {
+    for (size_t i = h & kMask; slots_[i] != 0; i = (i + 1) & kMask)
+      if (slots_[i] == h) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMask = 511;
+  uint64_t slots_[kMask + 1] = {};
+};
+
+const StopwordTable& Stopwords() {
+  static const StopwordTable table;
+  return table;
+}
+
+// Sorts (hash, weight) pairs and sums the weights of equal hashes, in place.
+void Compact(BagOfWords* bag) {
+  std::sort(bag->begin(), bag->end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  size_t out = 0;
+  for (size_t i = 0; i < bag->size(); ++i) {
+    if (out > 0 && (*bag)[out - 1].first == (*bag)[i].first) (*bag)[out - 1].second += (*bag)[i].second;
+    else (*bag)[out++] = (*bag)[i];
+  }
+  bag->resize(out);
+}
+
 BagOfWords Words(std::string_view t) {
-  std::unordered_map<uint64_t, float> counts;
-  std::string w;
+  BagOfWords bag;
+  char w[32];
   bool sentence_start = true;
   size_t i = 0;
   while (i < t.size()) {
@@ -49,37 +85,49 @@ BagOfWords Words(std::string_view t) {
       ++i;
       continue;
     }
-    size_t b = i;
-    w.clear();
-    while (i < t.size() && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) w.push_back(static_cast<char>(t[i++] | 32));
+    size_t b = i, n = 0;
+    while (i < t.size() && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) {
+      if (n < sizeof w) w[n++] = static_cast<char>(t[i] | 32);
+      ++i;
+    }
     bool capital = t[b] >= 'A' && t[b] <= 'Z';
     bool was_start = sentence_start;
     sentence_start = false;
-    if (w.size() < 3 || IsStopword(w)) continue;
-    if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    uint64_t h = 1469598103934665603ull;
-    for (char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-    counts[h] += (capital && !was_start) ? 2.0f : 1.0f;
+    std::string_view word(w, n);
+    if (n < 3) continue;
+    uint64_t h = WordHash(word);
+    if (Stopwords().Contains(h)) continue;
+    if (n > 4 && w[n - 1] == 's' && w[n - 2] != 's') h = WordHash(word.substr(0, n - 1));
+    bag.push_back({h, (capital && !was_start) ? 2.0f : 1.0f});
   }
-  BagOfWords bag(counts.begin(), counts.end());
-  std::sort(bag.begin(), bag.end());
+  Compact(&bag);
   return bag;
 }
 
-void AddInto(const BagOfWords& b, std::unordered_map<uint64_t, float>* acc) {
-  for (auto& [h, v] : b) (*acc)[h] += v;
+// The sum of several bags, as one compact bag (reuses `out`'s storage).
+void SumBags(const std::vector<BagOfWords>& bags, size_t from, size_t to, BagOfWords* out) {
+  out->clear();
+  for (size_t i = from; i < to; ++i) out->insert(out->end(), bags[i].begin(), bags[i].end());
+  Compact(out);
 }
 
-double Cosine(const std::unordered_map<uint64_t, float>& a, const std::unordered_map<uint64_t, float>& b) {
+double Cosine(const BagOfWords& a, const BagOfWords& b) {
   double dot = 0, na = 0, nb = 0;
-  for (auto& [h, v] : a) {
-    na += v * v;
-    auto it = b.find(h);
-    if (it != b.end()) dot += v * it->second;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) ++i;
+    else if (b[j].first < a[i].first) ++j;
+    else dot += static_cast<double>(a[i++].second) * b[j++].second;
   }
-  for (auto& [h, v] : b) nb += v * v;
+  for (auto& [h, v] : a) na += static_cast<double>(v) * v;
+  for (auto& [h, v] : b) nb += static_cast<double>(v) * v;
   if (na == 0 || nb == 0) return 0;
   return dot / std::sqrt(na * nb);
+}
+
+bool BagHas(const BagOfWords& bag, uint64_t h) {
+  auto it = std::lower_bound(bag.begin(), bag.end(), h, [](const auto& x, uint64_t v) { return x.first < v; });
+  return it != bag.end() && it->first == h;
 }
 
 uint32_t Hash(std::string_view a, int v) {
@@ -139,12 +187,12 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
   static constexpr int kWindows[] = {1, 2, 4, 8};
   // sim[w][k]: cohesion across gap k (between article k and k+1) with windows of w blocks.
   std::vector<std::vector<double>> sim(4, std::vector<double>(gaps, 0));
+  BagOfWords left, right;
   for (int wi = 0; wi < 4; ++wi) {
     int w = kWindows[wi];
     for (size_t k = 0; k < gaps; ++k) {
-      std::unordered_map<uint64_t, float> left, right;
-      for (int d = 0; d < w && static_cast<int>(k) - d >= 0; ++d) AddInto(bags[k - d], &left);
-      for (int d = 1; d <= w && k + d < article.size(); ++d) AddInto(bags[k + d], &right);
+      SumBags(bags, k + 1 >= static_cast<size_t>(w) ? k + 1 - w : 0, k + 1, &left);
+      SumBags(bags, k + 1, std::min(article.size(), k + 1 + w), &right);
       sim[wi][k] = Cosine(left, right);
     }
   }
@@ -194,13 +242,13 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
       f.push_back(Hash("nextquote", 1));
     // Names after the gap never seen in the eight blocks before it.
     {
-      std::unordered_map<uint64_t, float> before;
-      for (size_t d = 0; d < 8 && d <= k; ++d) AddInto(bags[k - d], &before);
+      BagOfWords& before = left;
+      SumBags(bags, k + 1 >= 8 ? k + 1 - 8 : 0, k + 1, &before);
       float fresh = 0, total = 0;
       for (size_t d = 1; d <= 3 && k + d < article.size(); ++d)
         for (auto& [h, v] : bags[k + d]) {
           total += v;
-          if (!before.count(h)) fresh += v;
+          if (!BagHas(before, h)) fresh += v;
         }
       f.push_back(Hash("fresh", total > 0 ? Bucket(fresh / total, 0.1, 9) : 10));
     }

@@ -24,14 +24,21 @@ bool ReadInput(const std::string& path, std::string* out, std::string* error) {
     *error = path + ": is a directory";
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
     *error = path + ": " + std::strerror(errno);
     return false;
   }
-  out->reserve(static_cast<size_t>(st.st_size));
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
+  // One read into a buffer of the file's size (plus growth for files that change under us).
+  out->resize(static_cast<size_t>(st.st_size));
+  size_t got = std::fread(out->data(), 1, out->size(), f);
+  out->resize(got);
+  char buf[65536];
+  size_t more;
+  while ((more = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, more);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) {
     *error = path + ": read error";
     return false;
   }

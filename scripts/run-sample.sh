@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start, part 1: installs what Dossier needs (Debian 12 packages), builds it (release), and
+# analyses the crude-scrape sample shipped in samples/, printing the cleaned stories for people and
+# writing the JSON to build/sample.jsonl.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/setup.sh"
+bash "$root/scripts/build.sh" "$root/build" >/dev/null
+"$root/build/dossier" analyze "$root/samples/crude-scrape-example.txt" > "$root/build/sample.jsonl"
+"$root/build/dossier" analyze --format text "$root/samples/crude-scrape-example.txt"
+echo "JSON Lines written to build/sample.jsonl" >&2
