@@ -1,11 +1,14 @@
-// Prints every glued-word fix on the given files as "file<TAB>line<TAB>token<TAB>split" (dev check).
+// Prints every glued-word fix found on the given files as "file<TAB>line<TAB>token<TAB>first part".
+// A development aid for the glued-word rules (not built by CMake):
+//   g++ -O2 -std=c++20 -Iinclude -Isrc bench/tools/glue_eval.cc build/libdossier.a -o /tmp/glue_eval
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include "crude/glued_words.h"
+#include "dossier/pipeline.h"
 int main(int argc, char** argv) {
   std::vector<std::string> missing;
-  auto lex = dossier::Lexicon::Load(dossier::LexiconPaths::Defaults("/work/main/data"), &missing);
+  auto lex = dossier::Lexicon::Load(dossier::LexiconPaths::Defaults(dossier::ResolveDataDir("")), &missing);
   for (auto& m : missing) std::cerr << "missing " << m << "\n";
   for (int a = 1; a < argc; ++a) {
     std::ifstream in(argv[a]); std::stringstream ss; ss << in.rdbuf(); std::string doc = ss.str();

@@ -40,7 +40,7 @@ class LineClassifier {
   };
   struct TrainOptions {
     uint32_t seed = 1;
-    uint32_t epochs = 12;
+    uint32_t epochs = 30;
   };
   // Trains a new classifier (deterministic for a given seed and file order).
   static LineClassifier Train(const std::vector<TrainingFile>& files, const TrainOptions& options);

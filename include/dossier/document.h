@@ -46,6 +46,8 @@ struct Block {
   int32_t story = kNoStory;  // index into Document::stories; kNoStory for leftovers between stories
   uint32_t line = 0;         // 1-based input line (crude text); 0 when not line-based
   Span credit;               // captions: the picture credit ("Pic: AP"), empty if none
+  uint64_t source_begin = 0; // the block's input bytes (set by the front door; a block whose line
+  uint64_t source_end = 0;   // cleaned to nothing has an empty span but still its input range)
   float confidence = 1.0f;   // how sure the classifier is of `kind`, 0..1
 };
 

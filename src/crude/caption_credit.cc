@@ -1,5 +1,6 @@
 #include "crude/caption_credit.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -102,7 +103,16 @@ Span FindCaptionCredit(std::string_view s) {
       // whole line is a credit only when what follows is names alone ("Photograph: EPA").
       if (at == 0 && !AllWordsCapitalized(s.substr(after))) continue;
       if (!LooksLikeCreditBody(s.substr(after + (colon ? 1 : 0)))) continue;
-      return Trimmed(s, at, s.size());
+      // Scanning right to left finds "credit" inside "Image credit:" first; take the whole marker.
+      size_t start = at;
+      for (auto longer : kCreditMarkers) {
+        if (longer.size() <= m.size() || longer.substr(longer.size() - m.size()) != m) continue;
+        size_t extra = longer.size() - m.size();
+        if (at >= extra && StartsWithNoCase(s, at - extra, longer) &&
+            (at - extra == 0 || !IsLetter(s[at - extra - 1])))
+          start = std::min(start, at - extra);
+      }
+      return Trimmed(s, start, s.size());
     }
   }
   // 3. A bare agency at the very end after a separator: "... | Getty Images", "... Photo AFP".

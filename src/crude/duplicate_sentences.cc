@@ -41,9 +41,12 @@ std::vector<SentenceRepeat> FindRepeatedSentences(const std::vector<std::string_
     // Which copy did the scraper add? One glued onto the end of another paragraph is the copy.
     bool a_inserted = IsLineEnd(lines, a) && (IsWholeLine(lines, b) || !IsLineEnd(lines, b));
     bool b_inserted = IsLineEnd(lines, b) && (IsWholeLine(lines, a) || !IsLineEnd(lines, a));
-    if (a_inserted && !b_inserted) out.push_back({b, a});
-    else out.push_back({a, b});
-    first_seen.erase(it);  // a third copy pairs with the next one, not again with the first
+    if (a_inserted && !b_inserted) {
+      out.push_back({b, a});
+      it->second = i;  // later copies repeat the one that stays
+    } else {
+      out.push_back({a, b});
+    }
   }
   return out;
 }

@@ -180,7 +180,9 @@ std::vector<GlueFix> FindGluedWordCandidates(std::string_view line, const Lexico
     while (i < line.size() && IsAsciiLetter(line[i])) ++i;
     size_t e = i;
     std::string_view word = line.substr(b, e - b);
-    if (word.size() < 5) continue;
+    // Two glued words are rarely longer than 40 letters; longer runs are not words at all (and
+    // trying every cut of them would cost time quadratic in their length).
+    if (word.size() < 5 || word.size() > 40) continue;
     // Part of a larger token: digits, handles, hashtags, URLs, e-mail, file names, non-ASCII letters.
     char prev = b > 0 ? line[b - 1] : ' ';
     char next = e < line.size() ? line[e] : ' ';

@@ -94,10 +94,10 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     else AppendInt(b.story, out);
     out->push_back(',');
     Key("source_begin", out);
-    AppendUint(doc.SourceBegin(b.span), out);
+    AppendUint(b.source_begin, out);
     out->push_back(',');
     Key("source_end", out);
-    AppendUint(doc.SourceEnd(b.span), out);
+    AppendUint(b.source_end, out);
     out->push_back(',');
     Key("line", out);
     AppendUint(b.line, out);
@@ -164,10 +164,10 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     AppendUint(s.last_block, out);
     out->push_back(',');
     Key("source_begin", out);
-    AppendUint(doc.SourceBegin(doc.blocks[s.first_block].span), out);
+    AppendUint(doc.blocks[s.first_block].source_begin, out);
     out->push_back(',');
     Key("source_end", out);
-    AppendUint(doc.SourceEnd(doc.blocks[s.last_block].span), out);
+    AppendUint(doc.blocks[s.last_block].source_end, out);
     out->push_back('}');
   }
   out->append("],");

@@ -82,8 +82,10 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   doc.source.format = "text";
   CleanStats stats;
 
-  // 1. Lines: cleaned, non-empty, each mapped to its input bytes.
+  // 1. Lines: every non-empty input line, cleaned and mapped to its input bytes. A line that
+  //    cleans to nothing (only invisible characters or spaces) still becomes an (empty) block.
   std::vector<MappedText> lines;
+  std::vector<std::pair<uint64_t, uint64_t>> raw_ranges;
   size_t pos = 0;
   // A UTF-8 byte order mark at the very start is not text.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
@@ -92,8 +94,14 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     if (nl == std::string_view::npos) nl = bytes.size();
     size_t end = nl;
     if (end > pos && bytes[end - 1] == '\r') --end;
-    MappedText line = CleanLine(bytes.substr(pos, end - pos), pos, &stats);
-    if (!line.text.empty()) lines.push_back(std::move(line));
+    // A line of nothing but spaces and tabs is blank; anything else (even a lone zero-width
+    // space) is a line of the input and gets a block.
+    bool blank = true;
+    for (size_t k = pos; k < end && blank; ++k) blank = bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '\r';
+    if (!blank) {
+      lines.push_back(CleanLine(bytes.substr(pos, end - pos), pos, &stats));
+      raw_ranges.push_back({pos, end});
+    }
     if (nl == bytes.size()) break;
     pos = nl + 1;
   }
@@ -106,6 +114,8 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   for (const auto& l : lines) views.push_back(l.text);
   std::vector<float> confidence;
   std::vector<BlockKind> kinds = impl_->lines.Classify(views, &confidence);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].text.empty()) kinds[i] = BlockKind::kOther;
 
   // 3. Glued words in article lines, and repeated sentences.
   struct PendingRepair {
@@ -179,20 +189,36 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   // 4. The canonical text: one block per line, '\n' between blocks.
   std::vector<uint32_t> line_start(lines.size(), 0);
   std::vector<int32_t> line_block(lines.size(), -1);
+  uint64_t prev_source_end = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].text.empty()) continue;  // a line that was nothing but a repeat
-    if (!doc.text.empty()) {
+    const bool empty = lines[i].text.empty();
+    uint64_t next_begin = empty ? raw_ranges[i].first : lines[i].map.ToSourceBegin(0);
+    if (!doc.blocks.empty()) {
       // The separator stands for the line break(s) between the two input lines.
-      uint64_t prev_end = doc.offsets.ToSourceEnd(static_cast<uint32_t>(doc.text.size()));
-      uint64_t next_begin = lines[i].map.ToSourceBegin(0);
-      doc.offsets.AddReplacement(static_cast<uint32_t>(doc.text.size()), 1, prev_end,
-                                 next_begin > prev_end ? next_begin - prev_end : 0);
+      doc.offsets.AddReplacement(static_cast<uint32_t>(doc.text.size()), 1, prev_source_end,
+                                 next_begin > prev_source_end ? next_begin - prev_source_end : 0);
       doc.text.push_back('\n');
+    }
+    if (empty) {
+      // Nothing readable on the line: an empty leftover block that still points at its bytes.
+      prev_source_end = raw_ranges[i].second;
+      Block b;
+      b.span = {static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.text.size())};
+      b.kind = BlockKind::kOther;
+      b.source_begin = raw_ranges[i].first;
+      b.source_end = raw_ranges[i].second;
+      line_start[i] = b.span.begin;
+      line_block[i] = static_cast<int32_t>(doc.blocks.size());
+      doc.blocks.push_back(b);
+      continue;
     }
     line_start[i] = static_cast<uint32_t>(doc.text.size());
     AppendMapped(lines[i], &doc.text, &doc.offsets);
     Block b;
     b.span = {line_start[i], static_cast<uint32_t>(doc.text.size())};
+    b.source_begin = doc.SourceBegin(b.span);
+    b.source_end = doc.SourceEnd(b.span);
+    prev_source_end = b.source_end;
     b.kind = kinds[i];
     b.confidence = confidence.empty() ? 1.0f : confidence[i];
     if (b.kind == BlockKind::kCaption) {
@@ -207,7 +233,7 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     uint32_t line_no = 1;
     uint64_t scanned = 0;
     for (auto& b : doc.blocks) {
-      uint64_t src = doc.SourceBegin(b.span);
+      uint64_t src = b.source_begin;
       for (; scanned < src && scanned < bytes.size(); ++scanned)
         if (bytes[scanned] == '\n') ++line_no;
       b.line = line_no;

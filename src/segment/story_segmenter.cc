@@ -146,6 +146,20 @@ bool HeadlineLike(std::string_view t) {
   return last != '.' && last != ',' && last != ';';
 }
 
+// More opening than closing double quotation marks (curly or, when unpaired, straight).
+bool OpensUnclosedQuote(std::string_view t) {
+  int open = 0, close = 0, straight = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"') ++straight;
+    if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+      unsigned char c = static_cast<unsigned char>(t[i + 2]);
+      if (c == 0x9C) ++open;
+      if (c == 0x9D) ++close;
+    }
+  }
+  return open > close || (straight % 2 == 1 && open == 0 && close == 0);
+}
+
 // Pronouns and connectives that tie a paragraph to what came before.
 bool StartsWithContinuation(std::string_view t) {
   static constexpr std::string_view kCont[] = {"He ", "She ", "They ", "It ", "This ", "That ", "These ",
@@ -238,6 +252,9 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
     f.push_back(Hash("prevkind", static_cast<int>(prev.kind)));
     if (HeadlineLike(next.text)) f.push_back(Hash("nexthead", n_left > 0));
     if (StartsWithContinuation(next.text)) f.push_back(Hash("nextcont", 1));
+    // A paragraph that opens a quotation without closing it continues into the next paragraph
+    // (the newspaper convention for quotes over several paragraphs): no story ends there.
+    if (OpensUnclosedQuote(prev.text)) f.push_back(Hash("prev_open_quote", 1));
     if (!next.text.empty() && (next.text[0] == '"' || static_cast<unsigned char>(next.text[0]) == 0xE2))
       f.push_back(Hash("nextquote", 1));
     // Names after the gap never seen in the eight blocks before it.

@@ -22,7 +22,7 @@ struct TrainFlags {
   std::string data;
   std::string out_dir = "models";
   uint32_t seed = 1;
-  uint32_t epochs = 12;
+  uint32_t epochs = 30;
   uint32_t folds = 0;
   std::string cv_predictions;
 };
@@ -67,7 +67,7 @@ Runner AddTrain(CLI::App& app) {
   cmd->add_option("--data", flags->data, "folder of scraped-text gold files (NAME.txt + NAME.gold.json)")->required();
   cmd->add_option("--out-dir", flags->out_dir, "where the model files are written (default: models)");
   cmd->add_option("--seed", flags->seed, "random seed (default 1)");
-  cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default 12)");
+  cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default 30)");
   cmd->add_option("--folds", flags->folds, "K-fold cross-validation by file before the final training");
   cmd->add_option("--cv-predictions", flags->cv_predictions, "write the cross-validated predictions here (JSON Lines)");
   return [flags]() -> int {

@@ -1,0 +1,145 @@
+// Hand-written line signals on typical lines of crude scrapes.
+#include "crude/line_signals.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+
+namespace dossier {
+namespace {
+
+bool Has(std::string_view line, LineSignal s) { return (DetectLineSignals(line) & s) != 0; }
+
+TEST(LineSignals, Durations) {
+  EXPECT_TRUE(Has("5:57", kSigDuration));
+  EXPECT_TRUE(Has("0:50", kSigDuration));
+  EXPECT_TRUE(Has("13:31", kSigDuration));
+  EXPECT_TRUE(Has("02:50", kSigDuration));
+  EXPECT_TRUE(Has("1:02:03", kSigDuration));
+  EXPECT_TRUE(Has("Duration 13:43", kSigDuration));
+  EXPECT_TRUE(Has("Duration: 2:14", kSigDuration));
+  EXPECT_TRUE(Has("duration 3:05", kSigDuration));
+
+  EXPECT_FALSE(Has("5:57 pm news", kSigDuration));
+  EXPECT_FALSE(Has("Duration", kSigDuration));
+  EXPECT_FALSE(Has("557", kSigDuration));
+  EXPECT_FALSE(Has("5:", kSigDuration));
+  EXPECT_FALSE(Has("123:45", kSigDuration));
+  EXPECT_FALSE(Has("1:2:3:4", kSigDuration));
+  EXPECT_FALSE(Has("Chapter 5:57 of the report", kSigDuration));
+  EXPECT_FALSE(Has("", kSigDuration));
+}
+
+TEST(LineSignals, PlayerNotices) {
+  EXPECT_TRUE(Has("Please switch to a newer browser for the video player", kSigPlayerNotice));
+  EXPECT_TRUE(Has("Media playback is unsupported on your device", kSigPlayerNotice));
+  EXPECT_TRUE(Has("This video can not be played", kSigPlayerNotice));
+  EXPECT_TRUE(Has("Your browser does not support the video tag.", kSigPlayerNotice));
+  EXPECT_FALSE(Has("The council will meet again in March to review the plan.", kSigPlayerNotice));
+}
+
+TEST(LineSignals, WatchTitles) {
+  EXPECT_TRUE(Has("Watch: Floodwater pours through the high street", kSigWatchTitle));
+  EXPECT_TRUE(Has("WATCH: Drone footage of the flooding", kSigWatchTitle));
+  EXPECT_TRUE(Has("Video: The moment the bridge collapsed", kSigWatchTitle));
+  EXPECT_FALSE(Has("Drone footage shows the extent of flooding", kSigWatchTitle));
+}
+
+TEST(LineSignals, ConsentSentences) {
+  EXPECT_TRUE(Has("This clip is hosted by Vimeo, which may place cookies on your device.", kSigConsent));
+  EXPECT_TRUE(Has("We need your permission before we load content from other sites.", kSigConsent));
+  EXPECT_TRUE(Has("Open Privacy Options to review what you have agreed to.", kSigConsent));
+  EXPECT_TRUE(Has("Select \xE2\x80\x9C" "Accept and continue\xE2\x80\x9D to allow YouTube content on this page.",
+                  kSigConsent));
+  EXPECT_TRUE(Has("You can withdraw your consent at any time.", kSigConsent));
+  EXPECT_FALSE(Has("The baker said the biscuits sold out by noon.", kSigConsent));
+}
+
+TEST(LineSignals, ProviderName) {
+  EXPECT_TRUE(Has("YouTube", kSigProviderName));
+  EXPECT_TRUE(Has("Spotify", kSigProviderName));
+  EXPECT_FALSE(Has("YouTube and Spotify", kSigProviderName));  // more than one word
+  EXPECT_FALSE(Has("spotify", kSigProviderName));              // not capitalised
+  EXPECT_FALSE(Has("X", kSigProviderName));                    // too short
+}
+
+TEST(LineSignals, CaptionMarkersAndCredits) {
+  uint32_t no_credit = DetectLineSignals("Image: A map of the border");
+  EXPECT_NE(no_credit & kSigCaptionMarker, 0u);
+  EXPECT_EQ(no_credit & kSigCredit, 0u);
+
+  uint32_t with_credit = DetectLineSignals("Image: Firefighters outside the station on Friday. Pic: AP");
+  EXPECT_NE(with_credit & kSigCaptionMarker, 0u);
+  EXPECT_NE(with_credit & kSigCredit, 0u);
+
+  uint32_t ap = DetectLineSignals("Residents wade through floodwater on Mill Lane. (AP Photo/Jon Whitaker)");
+  EXPECT_EQ(ap & kSigCaptionMarker, 0u);
+  EXPECT_NE(ap & kSigCredit, 0u);
+
+  uint32_t photo = DetectLineSignals("Crowds in the square on Saturday (Photo: Jane Roe)");
+  EXPECT_NE(photo & kSigPicturedWords, 0u);  // "(Photo"
+  EXPECT_NE(photo & kSigCredit, 0u);
+
+  EXPECT_TRUE(Has("Halcyra's offices in Dublin, pictured last year | Credit: Getty Images", kSigPicturedWords));
+  EXPECT_TRUE(Has("Sandbags on the riverbank. Photograph: Mei Tanaka/PA", kSigCredit));
+}
+
+TEST(LineSignals, Bylines) {
+  EXPECT_TRUE(Has("By Jane Smith", kSigByline));
+  EXPECT_TRUE(Has("by Tom Ashworth, weather correspondent", kSigByline));
+  EXPECT_FALSE(Has("Nearby residents were moved to a leisure centre.", kSigByline));
+  EXPECT_FALSE(Has("Bystanders filmed the rescue.", kSigByline));
+}
+
+TEST(LineSignals, Datelines) {
+  EXPECT_TRUE(Has("Thursday 13 November 2025 07:45 GMT", kSigDateline));
+  EXPECT_TRUE(Has("Nov 18, 2019 at 9:24 pm ET", kSigDateline));
+  EXPECT_TRUE(Has("Published 3 hours ago", kSigDateline));
+  EXPECT_TRUE(Has("Updated 14 November 2025", kSigDateline));
+  EXPECT_TRUE(Has("2 hours ago", kSigDateline));
+  EXPECT_FALSE(Has("The vote was held in November after months of debate among council members.",
+                   kSigDateline));
+  EXPECT_FALSE(Has("What happens next year?", kSigDateline));
+}
+
+TEST(LineSignals, SemicolonEndings) {
+  EXPECT_TRUE(Has("keep all 14 bus routes running at their current frequency;", kSigSemicolonEnd));
+  EXPECT_FALSE(Has("set aside $400,000 for winter road gritting.", kSigSemicolonEnd));
+  EXPECT_FALSE(Has("He said; then left.", kSigSemicolonEnd));
+}
+
+TEST(LineSignals, FurnitureQuestionsQuotesBullets) {
+  EXPECT_TRUE(Has("Advertisement", kSigFurniture));
+  EXPECT_TRUE(Has("Read more: Why small cities are running out of money", kSigFurniture));
+  EXPECT_TRUE(Has("Share this article", kSigFurniture));
+  EXPECT_TRUE(Has("Sign up for our Weather Watch newsletter", kSigFurniture));
+  EXPECT_TRUE(Has("\xC2\xA9 2025 Example News Group. All rights reserved.", kSigFurniture));
+
+  EXPECT_TRUE(Has("What happens next year?", kSigQuestion));
+  EXPECT_FALSE(Has("What happens next year", kSigQuestion));
+
+  EXPECT_TRUE(Has("\xE2\x80\x9CWe will not hesitate.\xE2\x80\x9D", kSigQuoted));
+  EXPECT_TRUE(Has("\xE2\x80\x98" "A one-year fix\xE2\x80\x99", kSigQuoted));
+  EXPECT_FALSE(Has("\xE2\x80\x9CWe will not hesitate,\xE2\x80\x9D she said.", kSigQuoted));
+
+  EXPECT_TRUE(Has("\xE2\x80\xA2 Schools closed", kSigBullet));
+  EXPECT_TRUE(Has("1. Keep the bus routes", kSigBullet));
+  EXPECT_TRUE(Has("- Reopen the pool", kSigBullet));
+  EXPECT_FALSE(Has("1,200 jobs will go", kSigBullet));
+
+  EXPECT_TRUE(Has("@DossierNews", kSigHandle));
+  EXPECT_TRUE(Has("More at www.example.com", kSigUrl));
+  EXPECT_TRUE(Has("Media caption Residents describe the flood", kSigMediaCaption));
+}
+
+TEST(LineSignals, PlainBodySentenceHasNoSignal) {
+  EXPECT_EQ(DetectLineSignals(
+                "The harbour authority has long argued that the cranes will pay for themselves."),
+            0u);
+  EXPECT_EQ(DetectLineSignals("The rest is made up of savings across departments, including a freeze on new hires."),
+            0u);
+  EXPECT_EQ(DetectLineSignals(""), 0u);
+}
+
+}  // namespace
+}  // namespace dossier
