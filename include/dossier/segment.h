@@ -21,6 +21,11 @@ struct UnitSegmenterOptions {
 std::vector<uint32_t> SegmentUnits(const std::vector<std::string_view>& units,
                                    const UnitSegmenterOptions& options = {});
 
+// Segmentations of the same units at several boundary penalties (multiples of ln(units)), sharing
+// the work; used where coarse and fine segmentations are both evidence (story segmentation).
+std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
+                                                           const std::vector<double>& penalties);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_SEGMENT_H_

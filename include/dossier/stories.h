@@ -52,6 +52,13 @@ class StorySegmenter {
   std::unique_ptr<LinearModel> model_;
 };
 
+// A story's headline is often mistaken for page furniture when bylines and datelines surround it.
+// For each story start, looks back over the leftover blocks just before it (at most three) for one
+// that reads like a headline and carries no furniture, byline, dateline or link wording; when found,
+// it becomes a heading and the story starts there. Updates `kinds` and `starts` in place.
+void RecoverStoryTitles(const std::vector<StoryBlock>& blocks, std::vector<BlockKind>* kinds,
+                        std::vector<uint32_t>* starts);
+
 // Picks a title for a story: its first block when that is a heading (or reads like one), else
 // empty. `blocks` are the story's blocks in order.
 std::string InferStoryTitle(const std::vector<StoryBlock>& blocks, int32_t* title_block);

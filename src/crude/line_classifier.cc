@@ -75,6 +75,8 @@ std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_vi
     int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     // A bare running time is a video remnant whatever its neighbours say.
     if (views[i].signals & kSigDuration) best = static_cast<int>(BlockKind::kMedia);
+    // A copyright notice is never article text.
+    if ((views[i].signals & kSigCopyright) && views[i].text.size() < 200) best = static_cast<int>(BlockKind::kOther);
     kinds[i] = static_cast<BlockKind>(best);
     if (confidence) {
       float second = -1e30f;

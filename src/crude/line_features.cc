@@ -108,7 +108,7 @@ void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<ui
   out->push_back(Hash(p, (2 << 24) | s.last));
   out->push_back(Hash(p, (3 << 24) | (s.first << 8) | s.last));
   out->push_back(Hash(p, (4 << 24) | (s.len_bucket << 8) | s.last));
-  for (int b = 0; b < 18; ++b)
+  for (int b = 0; b < kNumLineSignals; ++b)
     if (v.signals & (1u << b)) out->push_back(Hash(p, (5 << 24) | b));
   if (!full) return;
   out->push_back(Hash(p, (6 << 24) | s.words_bucket));
@@ -138,11 +138,11 @@ void LineFeatures(const std::vector<LineView>& lines, size_t i, int prev_label,
   if (i + 1 < lines.size()) AddLineOwn(lines[i + 1], "n1", false, out);
   else out->push_back(Hash("n1", "none"));
   if (i + 2 < lines.size()) {
-    for (int b = 0; b < 18; ++b)
+    for (int b = 0; b < kNumLineSignals; ++b)
       if (lines[i + 2].signals & (1u << b)) out->push_back(Hash("n2sig", b));
   }
   if (i > 1) {
-    for (int b = 0; b < 18; ++b)
+    for (int b = 0; b < kNumLineSignals; ++b)
       if (lines[i - 2].signals & (1u << b)) out->push_back(Hash("p2sig", b));
   }
   out->push_back(Hash("prevlabel", prev_label));

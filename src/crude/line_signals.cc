@@ -113,6 +113,9 @@ uint32_t DetectLineSignals(std::string_view line) {
   if (ContainsAny(l, kFurniture)) sig |= kSigFurniture;
   if (IsDateline(l)) sig |= kSigDateline;
   if (StartsWith(l, "by ") && line.size() < 80) sig |= kSigByline;
+  if (StartsWith(l, "\xc2\xa9") || StartsWith(l, "copyright ") || StartsWith(l, "(c) ") ||
+      (Contains(l, "all rights reserved") && line.size() < 160))
+    sig |= kSigCopyright;
   if (!l.empty() && l[0] == '@') sig |= kSigHandle;
   if (Contains(l, "http") || Contains(l, "www.") || Contains(l, ".com")) sig |= kSigUrl;
   if (!line.empty() && line.back() == ';') sig |= kSigSemicolonEnd;

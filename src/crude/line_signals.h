@@ -30,7 +30,9 @@ enum LineSignal : uint32_t {
   kSigMediaCaption = 1u << 15,  // "Media caption..." (BBC-style video caption)
   kSigProviderName = 1u << 16,  // one capitalised word naming an embed provider ("Spotify")
   kSigPicturedWords = 1u << 17, // "pictured", "file photo", "seen here": caption wording
+  kSigCopyright = 1u << 18,     // "© 2025 ...", "All rights reserved", "Copyright ..." at the start
 };
+inline constexpr int kNumLineSignals = 19;
 
 uint32_t DetectLineSignals(std::string_view line);
 

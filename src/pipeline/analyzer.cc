@@ -287,6 +287,15 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   sblocks.reserve(doc.blocks.size());
   for (const auto& b : doc.blocks) sblocks.push_back({doc.Text(b.span), b.kind});
   std::vector<uint32_t> starts = impl_->stories.Segment(sblocks);
+  {
+    std::vector<BlockKind> block_kinds;
+    for (const auto& b : doc.blocks) block_kinds.push_back(b.kind);
+    RecoverStoryTitles(sblocks, &block_kinds, &starts);
+    for (size_t b = 0; b < doc.blocks.size(); ++b) {
+      doc.blocks[b].kind = block_kinds[b];
+      sblocks[b].kind = block_kinds[b];
+    }
+  }
   for (size_t s = 0; s < starts.size(); ++s) {
     Story st;
     // A story owns its article blocks and the leftovers inside it; leftovers before a story's first

@@ -104,25 +104,15 @@ BagOfWords Words(std::string_view t) {
   return bag;
 }
 
-// The sum of several bags, as one compact bag (reuses `out`'s storage).
-void SumBags(const std::vector<BagOfWords>& bags, size_t from, size_t to, BagOfWords* out) {
-  out->clear();
-  for (size_t i = from; i < to; ++i) out->insert(out->end(), bags[i].begin(), bags[i].end());
-  Compact(out);
-}
-
-double Cosine(const BagOfWords& a, const BagOfWords& b) {
-  double dot = 0, na = 0, nb = 0;
+double Dot(const BagOfWords& a, const BagOfWords& b) {
+  double dot = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i].first < b[j].first) ++i;
     else if (b[j].first < a[i].first) ++j;
     else dot += static_cast<double>(a[i++].second) * b[j++].second;
   }
-  for (auto& [h, v] : a) na += static_cast<double>(v) * v;
-  for (auto& [h, v] : b) nb += static_cast<double>(v) * v;
-  if (na == 0 || nb == 0) return 0;
-  return dot / std::sqrt(na * nb);
+  return dot;
 }
 
 bool BagHas(const BagOfWords& bag, uint64_t h) {
@@ -133,8 +123,9 @@ bool BagHas(const BagOfWords& bag, uint64_t h) {
 uint32_t Hash(std::string_view a, int v) {
   uint32_t h = 2166136261u;
   for (char c : a) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  std::string s = std::to_string(v);
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  h = (h ^ 0xfeu) * 16777619u;
+  uint32_t u = static_cast<uint32_t>(v);
+  for (int i = 0; i < 4; ++i) h = (h ^ ((u >> (8 * i)) & 0xffu)) * 16777619u;
   return h;
 }
 
@@ -158,6 +149,27 @@ bool OpensUnclosedQuote(std::string_view t) {
     }
   }
   return open > close || (straight % 2 == 1 && open == 0 && close == 0);
+}
+
+// A headline: a short heading-like line, most of its words capitalised or a heading block.
+bool TitleLike(const StoryBlock& b) {
+  std::string_view t = b.text;
+  if (!HeadlineLike(t) || t.size() < 15 || t.size() > 160 || t.find(". ") != std::string_view::npos) return false;
+  if (b.kind == BlockKind::kHeading) return true;
+  size_t words = 0, caps = 0;
+  bool start = true;
+  for (char c : t) {
+    if (c == ' ') {
+      start = true;
+      continue;
+    }
+    if (start) {
+      ++words;
+      caps += (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    start = false;
+  }
+  return words >= 4 && caps * 4 >= words;
 }
 
 // Pronouns and connectives that tie a paragraph to what came before.
@@ -194,20 +206,36 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
     std::vector<std::string_view> units;
     units.reserve(article.size());
     for (uint32_t a : article) units.push_back(blocks[a].text);
+    auto cuts = SegmentUnitsAtPenalties(units, {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]});
     for (int p = 0; p < 3; ++p)
-      for (uint32_t u : SegmentUnits(units, UnitSegmenterOptions{kDpPenalties[p]}))
+      for (uint32_t u : cuts[p])
         if (u > 0) dp_cut[p][u - 1] = 1;  // unit u starts a segment: gap u-1 is a cut
   }
   static constexpr int kWindows[] = {1, 2, 4, 8};
+  // Cosine similarity is bilinear, so the similarity of two windows (sums of block bags) follows
+  // from the dot products of their blocks: dots[i * kSpan + d] = bags[i] . bags[i + d], computed
+  // once for every pair closer than kSpan blocks, instead of summing bags for every window.
+  constexpr size_t kSpan = 16;
+  const size_t nb = article.size();
+  std::vector<double> dots(nb * kSpan, 0.0);
+  for (size_t i = 0; i < nb; ++i)
+    for (size_t d = 0; d < kSpan && i + d < nb; ++d) dots[i * kSpan + d] = Dot(bags[i], bags[i + d]);
+  auto dot = [&](size_t i, size_t j) { return i <= j ? dots[i * kSpan + (j - i)] : dots[j * kSpan + (i - j)]; };
   // sim[w][k]: cohesion across gap k (between article k and k+1) with windows of w blocks.
   std::vector<std::vector<double>> sim(4, std::vector<double>(gaps, 0));
-  BagOfWords left, right;
   for (int wi = 0; wi < 4; ++wi) {
-    int w = kWindows[wi];
+    const size_t w = static_cast<size_t>(kWindows[wi]);
     for (size_t k = 0; k < gaps; ++k) {
-      SumBags(bags, k + 1 >= static_cast<size_t>(w) ? k + 1 - w : 0, k + 1, &left);
-      SumBags(bags, k + 1, std::min(article.size(), k + 1 + w), &right);
-      sim[wi][k] = Cosine(left, right);
+      const size_t lb = k + 1 >= w ? k + 1 - w : 0, le = k + 1;
+      const size_t rb = k + 1, re = std::min(nb, k + 1 + w);
+      double cross = 0, ln = 0, rn = 0;
+      for (size_t i = lb; i < le; ++i) {
+        for (size_t j = rb; j < re; ++j) cross += dot(i, j);
+        for (size_t j = lb; j < le; ++j) ln += dot(i, j);
+      }
+      for (size_t i = rb; i < re; ++i)
+        for (size_t j = rb; j < re; ++j) rn += dot(i, j);
+      sim[wi][k] = (ln > 0 && rn > 0) ? cross / std::sqrt(ln * rn) : 0.0;
     }
   }
   for (size_t k = 0; k < gaps; ++k) {
@@ -215,7 +243,7 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
     f.push_back(Hash("bias", 0));
     for (int wi = 0; wi < 4; ++wi) {
       double s = sim[wi][k];
-      f.push_back(Hash("sim" + std::to_string(wi), Bucket(s, 0.04, 12)));
+      f.push_back(Hash("sim", wi * 100 + Bucket(s, 0.04, 12)));
       // Depth of the dip: how much higher cohesion is on both sides within 3 gaps.
       double lmax = s, rmax = s;
       for (size_t d = 1; d <= 3; ++d) {
@@ -223,17 +251,17 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
         if (k + d < gaps) rmax = std::max(rmax, sim[wi][k + d]);
       }
       double depth = (lmax - s) + (rmax - s);
-      f.push_back(Hash("depth" + std::to_string(wi), Bucket(depth, 0.05, 10)));
+      f.push_back(Hash("depth", wi * 100 + Bucket(depth, 0.05, 10)));
       bool local_min = true;
       for (size_t d = 1; d <= 2; ++d) {
         if (k >= d && sim[wi][k - d] < s) local_min = false;
         if (k + d < gaps && sim[wi][k + d] < s) local_min = false;
       }
-      if (local_min) f.push_back(Hash("localmin" + std::to_string(wi), 1));
+      if (local_min) f.push_back(Hash("localmin", wi));
     }
     for (int p = 0; p < 3; ++p) {
-      if (dp_cut[p][k]) f.push_back(Hash("dp_cut" + std::to_string(p), 1));
-      else if ((k > 0 && dp_cut[p][k - 1]) || dp_cut[p][k + 1]) f.push_back(Hash("dp_near" + std::to_string(p), 1));
+      if (dp_cut[p][k]) f.push_back(Hash("dp_cut", p));
+      else if ((k > 0 && dp_cut[p][k - 1]) || dp_cut[p][k + 1]) f.push_back(Hash("dp_near", p));
     }
     // Leftovers in the gap.
     uint32_t from = article[k] + 1, to = article[k + 1];
@@ -244,7 +272,7 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
       f.push_back(Hash("leftkind", static_cast<int>(blocks[b].kind)));
       sig_or |= DetectLineSignals(blocks[b].text);
     }
-    for (int b = 0; b < 18; ++b)
+    for (int b = 0; b < kNumLineSignals; ++b)
       if (sig_or & (1u << b)) f.push_back(Hash("gapsig", b));
     const StoryBlock& next = blocks[article[k + 1]];
     const StoryBlock& prev = blocks[article[k]];
@@ -259,13 +287,14 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
       f.push_back(Hash("nextquote", 1));
     // Names after the gap never seen in the eight blocks before it.
     {
-      BagOfWords& before = left;
-      SumBags(bags, k + 1 >= 8 ? k + 1 - 8 : 0, k + 1, &before);
+      const size_t before_begin = k + 1 >= 8 ? k + 1 - 8 : 0;
       float fresh = 0, total = 0;
       for (size_t d = 1; d <= 3 && k + d < article.size(); ++d)
         for (auto& [h, v] : bags[k + d]) {
           total += v;
-          if (!BagHas(before, h)) fresh += v;
+          bool seen = false;
+          for (size_t b = before_begin; b <= k && !seen; ++b) seen = BagHas(bags[b], h);
+          if (!seen) fresh += v;
         }
       f.push_back(Hash("fresh", total > 0 ? Bucket(fresh / total, 0.1, 9) : 10));
     }
@@ -319,7 +348,8 @@ std::vector<uint32_t> StorySegmenter::Segment(const std::vector<StoryBlock>& blo
   std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
   std::vector<size_t> chosen;
   for (auto& [m, k] : candidates) {
-    bool clash = k + 1 < kMinStoryBlocks;  // too close to the start of the text
+    // Too close to the start of the text, or leaving a last story of a single block.
+    bool clash = k + 1 < kMinStoryBlocks || k + 2 >= g.features.size() + 1;
     for (size_t c : chosen) clash |= (c > k ? c - k : k - c) < kMinStoryBlocks;
     if (!clash) chosen.push_back(k);
   }
@@ -365,6 +395,27 @@ StorySegmenter StorySegmenter::Train(const std::vector<TrainingFile>& files, uin
   StorySegmenter s;
   s.model_ = std::move(model);
   return s;
+}
+
+void RecoverStoryTitles(const std::vector<StoryBlock>& blocks, std::vector<BlockKind>* kinds,
+                        std::vector<uint32_t>* starts) {
+  constexpr uint32_t kNotTitle = kSigFurniture | kSigByline | kSigDateline | kSigHandle | kSigUrl |
+                                 kSigCopyright | kSigWatchTitle | kSigCredit | kSigCaptionMarker |
+                                 kSigPlayerNotice | kSigConsent | kSigDuration | kSigMediaCaption;
+  for (size_t si = 0; si < starts->size(); ++si) {
+    uint32_t s = (*starts)[si];
+    uint32_t floor = si > 0 ? (*starts)[si - 1] + 1 : 0;
+    for (uint32_t back = 1; back <= 3 && s >= floor + back; ++back) {
+      uint32_t b = s - back;
+      if (IsArticleKind((*kinds)[b])) break;  // the gap ends here
+      if ((*kinds)[b] != BlockKind::kOther) continue;
+      StoryBlock candidate{blocks[b].text, (*kinds)[b]};
+      if (!TitleLike(candidate) || (DetectLineSignals(blocks[b].text) & kNotTitle)) continue;
+      (*kinds)[b] = BlockKind::kHeading;
+      (*starts)[si] = b;
+      break;
+    }
+  }
 }
 
 std::string InferStoryTitle(const std::vector<StoryBlock>& blocks, int32_t* title_block) {

@@ -84,9 +84,16 @@ std::vector<std::string> ExtractTerms(std::string_view unit) {
 
 std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>& units,
                                              const UnitSegmenterParams& p) {
+  return SegmentUnitsAtPenalties(units, p, {p.penalty_per_segment})[0];
+}
+
+std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
+                                                           const UnitSegmenterParams& p,
+                                                           const std::vector<double>& penalties) {
   const size_t n = units.size();
-  if (n == 0) return {};
-  if (n == 1) return {0};
+  const size_t np = penalties.size();
+  if (n == 0) return std::vector<std::vector<uint32_t>>(np);
+  if (n == 1) return std::vector<std::vector<uint32_t>>(np, std::vector<uint32_t>{0});
 
   // Term ids per unit.
   std::unordered_map<std::string, uint32_t> ids;
@@ -101,16 +108,18 @@ std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>
   const double prior = p.prior > 0 ? p.prior : 0.5;
   const double concentration = prior * static_cast<double>(std::max<size_t>(ids.size(), 1));
   const double lg_concentration = std::lgamma(concentration);
-  const double penalty = p.penalty_per_segment * std::log(static_cast<double>(n));
+  // One dynamic programme per penalty, sharing the segment scores (the expensive part).
+  std::vector<double> penalty(np);
+  for (size_t k = 0; k < np; ++k) penalty[k] = penalties[k] * std::log(static_cast<double>(n));
   const size_t max_len = std::max<size_t>(1, p.max_segment_units);
   // ln(c + prior) for small counts c, the increment of lgamma(c + prior) when a term is added.
   std::vector<double> log_count(64);
   for (size_t c = 0; c < log_count.size(); ++c) log_count[c] = std::log(static_cast<double>(c) + prior);
 
   // Forward dynamic programming: best[t] = best score of units [0, t) cut into segments.
-  std::vector<double> best(n + 1, -std::numeric_limits<double>::infinity());
-  std::vector<uint32_t> back(n + 1, 0);
-  best[0] = 0;
+  std::vector<std::vector<double>> best(np, std::vector<double>(n + 1, -std::numeric_limits<double>::infinity()));
+  std::vector<std::vector<uint32_t>> back(np, std::vector<uint32_t>(n + 1, 0));
+  for (auto& b : best) b[0] = 0;
   std::vector<uint32_t> count(ids.size(), 0);
   std::vector<uint32_t> touched;
   for (size_t s = 0; s < n; ++s) {
@@ -123,22 +132,32 @@ std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>
         sum += c < log_count.size() ? log_count[c] : std::log(c + prior);
         words += 1;
       }
-      const double score = lg_concentration - std::lgamma(words + concentration) + sum - penalty;
-      if (best[s] + score > best[t]) {
-        best[t] = best[s] + score;
-        back[t] = static_cast<uint32_t>(s);
+      const double likelihood = lg_concentration - std::lgamma(words + concentration) + sum;
+      for (size_t k = 0; k < np; ++k) {
+        const double score = best[k][s] + likelihood - penalty[k];
+        if (score > best[k][t]) {
+          best[k][t] = score;
+          back[k][t] = static_cast<uint32_t>(s);
+        }
       }
     }
     for (uint32_t id : touched) count[id] = 0;
     touched.clear();
   }
-  std::vector<uint32_t> starts;
-  for (size_t t = n; t > 0; t = back[t]) starts.push_back(back[t]);
-  std::reverse(starts.begin(), starts.end());
-  return starts;
+  std::vector<std::vector<uint32_t>> all(np);
+  for (size_t k = 0; k < np; ++k) {
+    for (size_t t = n; t > 0; t = back[k][t]) all[k].push_back(back[k][t]);
+    std::reverse(all[k].begin(), all[k].end());
+  }
+  return all;
 }
 
 }  // namespace segment_internal
+
+std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
+                                                           const std::vector<double>& penalties) {
+  return segment_internal::SegmentUnitsAtPenalties(units, segment_internal::UnitSegmenterParams{}, penalties);
+}
 
 std::vector<uint32_t> SegmentUnits(const std::vector<std::string_view>& units,
                                    const UnitSegmenterOptions& options) {

@@ -29,6 +29,12 @@ std::vector<std::string> ExtractTerms(std::string_view unit);
 std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>& units,
                                              const UnitSegmenterParams& params);
 
+// The same with several segment penalties at once (params.penalty_per_segment is ignored): the
+// segment likelihoods are computed once and shared by one dynamic programme per penalty.
+std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
+                                                           const UnitSegmenterParams& params,
+                                                           const std::vector<double>& penalties);
+
 }  // namespace dossier::segment_internal
 
 #endif  // DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_

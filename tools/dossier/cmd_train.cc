@@ -41,6 +41,7 @@ std::string PredictionLine(const LineClassifier::TrainingFile& f, const LineClas
   std::vector<StoryBlock> blocks;
   for (size_t i = 0; i < views.size(); ++i) blocks.push_back({views[i], kinds[i]});
   std::vector<uint32_t> starts = stories.Segment(blocks);
+  RecoverStoryTitles(blocks, &kinds, &starts);
   std::string out = "{\"file\":";
   AppendJsonString(f.name, &out);
   out += ",\"labels\":[";
