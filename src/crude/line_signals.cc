@@ -102,7 +102,10 @@ uint32_t DetectLineSignals(std::string_view line) {
   const bool scan_words = line.size() <= 320;
   std::string l = LowerCopy(scan_words ? line : line.substr(0, 0));
   if (IsDuration(line)) sig |= kSigDuration;
-  if (ContainsAny(l, kPlayer) || (Contains(l, "browser") && Contains(l, "video"))) sig |= kSigPlayerNotice;
+  // Player notices and page furniture are short; consent text can run to a few sentences.
+  const bool short_line = line.size() <= 200;
+  if (short_line && (ContainsAny(l, kPlayer) || (Contains(l, "browser") && Contains(l, "video"))))
+    sig |= kSigPlayerNotice;
   if (StartsWith(l, "watch:") || StartsWith(l, "video:") || StartsWith(l, "watch ") ||
       StartsWith(l, "listen:"))
     sig |= kSigWatchTitle;
@@ -110,7 +113,7 @@ uint32_t DetectLineSignals(std::string_view line) {
   if (ContainsAny(l, kConsent)) sig |= kSigConsent;
   if (StartsWithCaptionMarker(line)) sig |= kSigCaptionMarker;
   if (!FindCaptionCredit(line).empty()) sig |= kSigCredit;
-  if (ContainsAny(l, kFurniture)) sig |= kSigFurniture;
+  if (short_line && ContainsAny(l, kFurniture)) sig |= kSigFurniture;
   if (IsDateline(l)) sig |= kSigDateline;
   if (StartsWith(l, "by ") && line.size() < 80) sig |= kSigByline;
   if (StartsWith(l, "\xc2\xa9") || StartsWith(l, "copyright ") || StartsWith(l, "(c) ") ||
