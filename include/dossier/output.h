@@ -2,6 +2,7 @@
 #ifndef DOSSIER_OUTPUT_H_
 #define DOSSIER_OUTPUT_H_
 
+#include <functional>
 #include <string>
 
 #include "dossier/document.h"
@@ -13,8 +14,13 @@ struct JsonOptions {
   bool tokens = false;    // token spans (large)
 };
 
+// Called with the output buffer whenever it passes about 1 MB, so a large document streams out
+// instead of being held whole; the callee writes the buffer and clears it.
+using JsonFlush = std::function<void(std::string*)>;
+
 // Appends one JSON object (no newline) describing `doc` to `out`.
-void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out);
+void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out,
+                       const JsonFlush& flush = nullptr);
 
 // Human-readable renderings: the cleaned article by story, leftovers listed apart.
 void RenderText(const Document& doc, std::string* out);

@@ -51,7 +51,12 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out) {
+void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out,
+                       const JsonFlush& flush) {
+  constexpr size_t kFlushAt = size_t{1} << 20;
+  auto maybe_flush = [&]() {
+    if (flush && out->size() >= kFlushAt) flush(out);
+  };
   out->push_back('{');
   Key("schema_version", out);
   AppendJsonString(kSchemaVersion, out);
@@ -81,6 +86,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
   out->push_back('[');
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
+    maybe_flush();
     if (i) out->push_back(',');
     out->push_back('{');
     Key("kind", out);
@@ -230,6 +236,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     out->push_back('[');
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
       const Sentence& s = doc.sentences[i];
+      maybe_flush();
       if (i) out->push_back(',');
       out->push_back('{');
       Key("block", out);
@@ -253,6 +260,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     out->push_back('[');
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
       const Token& t = doc.tokens[i];
+      maybe_flush();
       if (i) out->push_back(',');
       out->push_back('[');
       AppendUint(doc.SourceBegin(t.span), out);

@@ -190,6 +190,12 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   std::vector<uint32_t> line_start(lines.size(), 0);
   std::vector<int32_t> line_block(lines.size(), -1);
   uint64_t prev_source_end = 0;
+  {
+    size_t total = lines.size();
+    for (const auto& l : lines) total += l.text.size();
+    doc.text.reserve(total);  // one allocation instead of doubling (peak memory on large inputs)
+    doc.blocks.reserve(lines.size());
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     const bool empty = lines[i].text.empty();
     uint64_t next_begin = empty ? raw_ranges[i].first : lines[i].map.ToSourceBegin(0);
@@ -258,31 +264,13 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     d.text = std::string(sentence);
     doc.duplicates.push_back(std::move(d));
   }
-  if (stats.invalid_bytes_replaced || stats.normalized_runs) {
-    // Recorded per document; the offset map holds the exact places.
-  }
 
-  // 5. Tokens and sentences of every block.
-  if (impl_->options.tokens) {
-    for (uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
-      const Block& b = doc.blocks[bi];
-      size_t first = doc.tokens.size();
-      Tokenize(doc.Text(b.span), b.span.begin, &doc.tokens);
-      ranges.clear();
-      SplitSentences(doc.Text(b.span), b.span.begin, doc.tokens.data() + first, doc.tokens.size() - first, &ranges);
-      for (const auto& r : ranges) {
-        if (r.count == 0) continue;
-        Sentence s;
-        s.first_token = static_cast<uint32_t>(first + r.first);
-        s.token_count = r.count;
-        s.span = {doc.tokens[s.first_token].span.begin, doc.tokens[s.first_token + r.count - 1].span.end};
-        s.block = bi;
-        doc.sentences.push_back(s);
-      }
-    }
-  }
+  // The per-line copies are no longer needed: free them before tokens are added (peak memory).
+  views.clear();
+  lines.clear();
+  lines.shrink_to_fit();
 
-  // 6. Stories.
+  // 5. Stories.
   std::vector<StoryBlock> sblocks;
   sblocks.reserve(doc.blocks.size());
   for (const auto& b : doc.blocks) sblocks.push_back({doc.Text(b.span), b.kind});
@@ -312,6 +300,28 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     for (uint32_t b = st.first_block; b <= st.last_block; ++b) doc.blocks[b].story = static_cast<int32_t>(s);
     doc.stories.push_back(std::move(st));
   }
+  // 6. Tokens and sentences of every block (after the stories, so the segmenter's working memory is
+  //    gone before the token array grows). About one token per 4.5 bytes of news text.
+  if (impl_->options.tokens) {
+    doc.tokens.reserve(doc.text.size() * 2 / 9 + 16);
+    for (uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
+      const Block& b = doc.blocks[bi];
+      size_t first = doc.tokens.size();
+      Tokenize(doc.Text(b.span), b.span.begin, &doc.tokens);
+      ranges.clear();
+      SplitSentences(doc.Text(b.span), b.span.begin, doc.tokens.data() + first, doc.tokens.size() - first, &ranges);
+      for (const auto& r : ranges) {
+        if (r.count == 0) continue;
+        Sentence s;
+        s.first_token = static_cast<uint32_t>(first + r.first);
+        s.token_count = r.count;
+        s.span = {doc.tokens[s.first_token].span.begin, doc.tokens[s.first_token + r.count - 1].span.end};
+        s.block = bi;
+        doc.sentences.push_back(s);
+      }
+    }
+  }
+
   return doc;
 }
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -17,7 +18,8 @@ constexpr const char* kModelKind = "stories";
 constexpr uint32_t kBits = 14;
 constexpr uint32_t kMinStoryBlocks = 3;  // boundaries closer than this many article blocks compete
 
-using BagOfWords = std::vector<std::pair<uint64_t, float>>;  // sorted by word hash
+// (32-bit word hash, weight), sorted by hash: 8 bytes a distinct word of a block.
+using BagOfWords = std::vector<std::pair<uint32_t, float>>;
 
 constexpr std::string_view kStopwords[] = {
       "the", "and", "for", "that", "this", "with", "from", "have", "has", "had", "was", "were", "are",
@@ -98,7 +100,7 @@ BagOfWords Words(std::string_view t) {
     uint64_t h = WordHash(word);
     if (Stopwords().Contains(h)) continue;
     if (n > 4 && w[n - 1] == 's' && w[n - 2] != 's') h = WordHash(word.substr(0, n - 1));
-    bag.push_back({h, (capital && !was_start) ? 2.0f : 1.0f});
+    bag.push_back({static_cast<uint32_t>(h ^ (h >> 32)), (capital && !was_start) ? 2.0f : 1.0f});
   }
   Compact(&bag);
   return bag;
@@ -115,8 +117,8 @@ double Dot(const BagOfWords& a, const BagOfWords& b) {
   return dot;
 }
 
-bool BagHas(const BagOfWords& bag, uint64_t h) {
-  auto it = std::lower_bound(bag.begin(), bag.end(), h, [](const auto& x, uint64_t v) { return x.first < v; });
+bool BagHas(const BagOfWords& bag, uint32_t h) {
+  auto it = std::lower_bound(bag.begin(), bag.end(), h, [](const auto& x, uint32_t v) { return x.first < v; });
   return it != bag.end() && it->first == h;
 }
 
@@ -182,17 +184,15 @@ bool StartsWithContinuation(std::string_view t) {
   return false;
 }
 
-struct GapFeatures {
-  std::vector<std::vector<uint32_t>> features;  // one per gap between consecutive article blocks
-  std::vector<uint32_t> next_block;             // block index of the article block after each gap
-};
-
-GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
-  GapFeatures g;
+// Computes the features of every gap between consecutive article blocks and hands them to
+// `on_gap(k, gaps, next_block, features)` one gap at a time (features are not kept: a long input has
+// hundreds of thousands of gaps).
+template <typename OnGap>
+void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   std::vector<uint32_t> article;
   for (uint32_t i = 0; i < blocks.size(); ++i)
     if (IsArticleKind(blocks[i].kind)) article.push_back(i);
-  if (article.size() < 2) return g;
+  if (article.size() < 2) return;
   std::vector<BagOfWords> bags;
   bags.reserve(article.size());
   for (uint32_t a : article) bags.push_back(Words(blocks[a].text));
@@ -217,10 +217,12 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
   // once for every pair closer than kSpan blocks, instead of summing bags for every window.
   constexpr size_t kSpan = 16;
   const size_t nb = article.size();
-  std::vector<double> dots(nb * kSpan, 0.0);
+  std::vector<float> dots(nb * kSpan, 0.0f);
   for (size_t i = 0; i < nb; ++i)
     for (size_t d = 0; d < kSpan && i + d < nb; ++d) dots[i * kSpan + d] = Dot(bags[i], bags[i + d]);
-  auto dot = [&](size_t i, size_t j) { return i <= j ? dots[i * kSpan + (j - i)] : dots[j * kSpan + (i - j)]; };
+  auto dot = [&](size_t i, size_t j) -> double {
+    return i <= j ? dots[i * kSpan + (j - i)] : dots[j * kSpan + (i - j)];
+  };
   // sim[w][k]: cohesion across gap k (between article k and k+1) with windows of w blocks.
   std::vector<std::vector<double>> sim(4, std::vector<double>(gaps, 0));
   for (int wi = 0; wi < 4; ++wi) {
@@ -238,8 +240,9 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
       sim[wi][k] = (ln > 0 && rn > 0) ? cross / std::sqrt(ln * rn) : 0.0;
     }
   }
+  std::vector<uint32_t> f;
   for (size_t k = 0; k < gaps; ++k) {
-    std::vector<uint32_t> f;
+    f.clear();
     f.push_back(Hash("bias", 0));
     for (int wi = 0; wi < 4; ++wi) {
       double s = sim[wi][k];
@@ -300,10 +303,8 @@ GapFeatures ComputeGaps(const std::vector<StoryBlock>& blocks) {
     }
     f.push_back(Hash("pos", std::min<int>(static_cast<int>(k), 3)));
     f.push_back(Hash("rpos", std::min<int>(static_cast<int>(gaps - 1 - k), 3)));
-    g.features.push_back(std::move(f));
-    g.next_block.push_back(article[k + 1]);
+    on_gap(k, gaps, article[k + 1], f);
   }
-  return g;
 }
 
 }  // namespace
@@ -336,25 +337,29 @@ std::vector<uint32_t> StorySegmenter::Segment(const std::vector<StoryBlock>& blo
   if (first == blocks.size()) return starts;
   starts.push_back(first);
   if (!model_) return starts;
-  GapFeatures g = ComputeGaps(blocks);
   std::vector<std::pair<float, size_t>> candidates;
+  std::vector<uint32_t> next_block;
   std::vector<float> scores;
-  for (size_t k = 0; k < g.features.size(); ++k) {
-    model_->Score(g.features[k], &scores);
+  size_t gaps = 0;
+  ForEachGap(blocks, [&](size_t k, size_t n, uint32_t next, const std::vector<uint32_t>& f) {
+    gaps = n;
+    next_block.push_back(next);
+    model_->Score(f, &scores);
     float margin = scores[1] - scores[0];
     if (margin > 0) candidates.push_back({margin, k});
-  }
+  });
   // Strongest first; a boundary within kMinStoryBlocks article blocks of a stronger one is dropped.
   std::sort(candidates.begin(), candidates.end(), [](auto& a, auto& b) { return a.first > b.first; });
-  std::vector<size_t> chosen;
+  std::set<size_t> chosen;
   for (auto& [m, k] : candidates) {
     // Too close to the start of the text, or leaving a last story of a single block.
-    bool clash = k + 1 < kMinStoryBlocks || k + 2 >= g.features.size() + 1;
-    for (size_t c : chosen) clash |= (c > k ? c - k : k - c) < kMinStoryBlocks;
-    if (!clash) chosen.push_back(k);
+    if (k + 1 < kMinStoryBlocks || k + 1 >= gaps) continue;
+    auto after = chosen.lower_bound(k);
+    if (after != chosen.end() && *after - k < kMinStoryBlocks) continue;
+    if (after != chosen.begin() && k - *std::prev(after) < kMinStoryBlocks) continue;
+    chosen.insert(k);
   }
-  std::sort(chosen.begin(), chosen.end());
-  for (size_t k : chosen) starts.push_back(g.next_block[k]);
+  for (size_t k : chosen) starts.push_back(next_block[k]);
   return starts;
 }
 
@@ -371,12 +376,10 @@ StorySegmenter StorySegmenter::Train(const std::vector<TrainingFile>& files, uin
       blocks.push_back({file.lines[i], file.kinds[i]});
       fp = Fingerprint64(file.lines[i].data(), file.lines[i].size(), fp);
     }
-    GapFeatures g = ComputeGaps(blocks);
-    for (size_t k = 0; k < g.features.size(); ++k) {
-      bool boundary = std::find(file.story_starts.begin(), file.story_starts.end(), g.next_block[k]) !=
-                      file.story_starts.end();
-      examples.push_back({std::move(g.features[k]), boundary ? 1 : 0});
-    }
+    ForEachGap(blocks, [&](size_t, size_t, uint32_t next, const std::vector<uint32_t>& f) {
+      bool boundary = std::find(file.story_starts.begin(), file.story_starts.end(), next) != file.story_starts.end();
+      examples.push_back({f, boundary ? 1 : 0});
+    });
     for (uint32_t s : file.story_starts) fp = Fingerprint64(&s, sizeof s, fp);
   }
   auto model = std::make_unique<LinearModel>(2, kBits);

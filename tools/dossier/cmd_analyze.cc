@@ -64,7 +64,12 @@ Runner AddAnalyze(CLI::App& app) {
       Document doc = analyzer->AnalyzeCrudeText(input, path);
       out.clear();
       if (flags->format == "json") {
-        WriteDocumentJson(doc, json, &out);
+        bool write_ok = true;
+        WriteDocumentJson(doc, json, &out, [&](std::string* buf) {
+          write_ok = write_ok && WriteStdout(*buf);
+          buf->clear();
+        });
+        if (!write_ok) return 1;
         out.push_back('\n');
       } else if (flags->format == "text") {
         RenderText(doc, &out);
