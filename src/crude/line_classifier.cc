@@ -30,6 +30,26 @@ BlockKind KindFromGold(const std::string& label, const std::string& main_kind) {
   if (label == "consent") return BlockKind::kConsent;
   return BlockKind::kOther;
 }
+// A list rendered as lines that end in semicolons ("...;" "...;" "... ." ) is article text however
+// short its items: two or more such lines in a row, and the item that closes the run, are list items.
+void MarkSemicolonLists(const std::vector<LineView>& views, std::vector<BlockKind>* kinds) {
+  constexpr uint32_t kLeftover = kSigDuration | kSigPlayerNotice | kSigConsent | kSigCaptionMarker |
+                                 kSigCredit | kSigFurniture | kSigCopyright;
+  size_t i = 0;
+  while (i < views.size()) {
+    size_t j = i;
+    while (j < views.size() && (views[j].signals & kSigSemicolonEnd) && !(views[j].signals & kLeftover)) ++j;
+    if (j - i >= 2) {
+      for (size_t k = i; k < j; ++k) (*kinds)[k] = BlockKind::kListItem;
+      // The last item ends with a full stop instead.
+      if (j < views.size() && !(views[j].signals & kLeftover) && !views[j].text.empty() &&
+          views[j].text.back() == '.' && views[j].text.size() < 400)
+        (*kinds)[j] = BlockKind::kListItem;
+    }
+    i = j > i ? j : i + 1;
+  }
+}
+
 }  // namespace
 
 LineClassifier::LineClassifier() = default;
@@ -86,6 +106,7 @@ std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_vi
     }
     prev = best;
   }
+  MarkSemicolonLists(views, &kinds);
   return kinds;
 }
 
