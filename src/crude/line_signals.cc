@@ -67,13 +67,17 @@ constexpr std::array<std::string_view, 14> kConsent = {
     "content is provided by", "third-party content", "third party content", "your preferences",
     "privacy settings"};
 
-constexpr std::array<std::string_view, 34> kFurniture = {
+// Page-furniture phrases found anywhere in a short line ...
+constexpr std::array<std::string_view, 25> kFurniture = {
     "advertisement", "subscribe", "newsletter", "sign up", "signup", "follow us", "share this",
-    "read more", "related:", "related ", "comments", "copyright", "\xc2\xa9", "all rights reserved",
-    "click here", "most read", "more from", "story continues", "topics", "sponsored",
-    "recommended", "trending", "download the app", "open in the app", "log in", "sign in",
-    "register", "home page", "site index", "print this", "email", "whatsapp", "more stories",
-    "you might also like"};
+    "read more", "related:", "copyright", "\xc2\xa9", "all rights reserved", "click here",
+    "most read", "more from", "story continues", "download the app", "open in the app", "log in",
+    "sign in", "home page", "site index", "print this", "more stories", "you might also like"};
+// ... and words that are furniture only when they open the line ("Related", "Comments (3)") or the
+// line is very short; inside a sentence they are ordinary words ("files related to").
+constexpr std::array<std::string_view, 12> kFurnitureOpeners = {
+    "related", "comments", "topics", "email", "recommended", "trending", "sponsored", "register",
+    "more on", "see also", "whatsapp", "share"};
 
 constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -114,6 +118,9 @@ uint32_t DetectLineSignals(std::string_view line) {
   if (StartsWithCaptionMarker(line)) sig |= kSigCaptionMarker;
   if (!FindCaptionCredit(line).empty()) sig |= kSigCredit;
   if (short_line && ContainsAny(l, kFurniture)) sig |= kSigFurniture;
+  // In a very short line ("Show Comments", "Related Topics") the word is furniture anywhere.
+  for (auto w : kFurnitureOpeners)
+    if ((short_line && StartsWith(l, w)) || (line.size() <= 40 && Contains(l, w))) sig |= kSigFurniture;
   if (IsDateline(l)) sig |= kSigDateline;
   if (StartsWith(l, "by ") && line.size() < 80) sig |= kSigByline;
   if (StartsWith(l, "\xc2\xa9") || StartsWith(l, "copyright ") || StartsWith(l, "(c) ") ||
