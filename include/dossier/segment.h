@@ -23,8 +23,11 @@ std::vector<uint32_t> SegmentUnits(const std::vector<std::string_view>& units,
 
 // Segmentations of the same units at several boundary penalties (multiples of ln(units)), sharing
 // the work; used where coarse and fine segmentations are both evidence (story segmentation).
+// `no_start` (optional, one flag per unit) marks units that may not begin a segment, e.g. the
+// second paragraph of a quotation that runs over two paragraphs.
 std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
-                                                           const std::vector<double>& penalties);
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start = nullptr);
 
 }  // namespace dossier
 

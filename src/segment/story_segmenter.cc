@@ -211,7 +211,10 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
     std::vector<std::string_view> units;
     units.reserve(article.size());
     for (uint32_t a : article) units.push_back(blocks[a].text);
-    auto cuts = SegmentUnitsAtPenalties(units, {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]});
+    // A paragraph that continues a quotation opened in the previous one cannot start a story.
+    std::vector<uint8_t> no_start(article.size(), 0);
+    for (size_t u = 1; u < article.size(); ++u) no_start[u] = OpensUnclosedQuote(blocks[article[u - 1]].text);
+    auto cuts = SegmentUnitsAtPenalties(units, {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]}, &no_start);
     for (int p = 0; p < 3; ++p)
       for (uint32_t u : cuts[p])
         if (u > 0) dp_cut[p][u - 1] = 1;  // unit u starts a segment: gap u-1 is a cut

@@ -84,12 +84,13 @@ std::vector<std::string> ExtractTerms(std::string_view unit) {
 
 std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>& units,
                                              const UnitSegmenterParams& p) {
-  return SegmentUnitsAtPenalties(units, p, {p.penalty_per_segment})[0];
+  return SegmentUnitsAtPenalties(units, p, {p.penalty_per_segment}, nullptr)[0];
 }
 
 std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
                                                            const UnitSegmenterParams& p,
-                                                           const std::vector<double>& penalties) {
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start) {
   const size_t n = units.size();
   const size_t np = penalties.size();
   if (n == 0) return std::vector<std::vector<uint32_t>>(np);
@@ -123,6 +124,7 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
   std::vector<uint32_t> count(ids.size(), 0);
   std::vector<uint32_t> touched;
   for (size_t s = 0; s < n; ++s) {
+    if (s > 0 && no_start && s < no_start->size() && (*no_start)[s]) continue;  // may not open a segment
     double words = 0;
     double sum = 0;  // sum_w [lgamma(c_w + prior) - lgamma(prior)] of the segment [s, t)
     for (size_t t = s + 1; t <= n && t - s <= max_len; ++t) {
@@ -155,8 +157,10 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
 }  // namespace segment_internal
 
 std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
-                                                           const std::vector<double>& penalties) {
-  return segment_internal::SegmentUnitsAtPenalties(units, segment_internal::UnitSegmenterParams{}, penalties);
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start) {
+  return segment_internal::SegmentUnitsAtPenalties(units, segment_internal::UnitSegmenterParams{}, penalties,
+                                                   no_start);
 }
 
 std::vector<uint32_t> SegmentUnits(const std::vector<std::string_view>& units,

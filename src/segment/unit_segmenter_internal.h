@@ -33,7 +33,8 @@ std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>
 // segment likelihoods are computed once and shared by one dynamic programme per penalty.
 std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
                                                            const UnitSegmenterParams& params,
-                                                           const std::vector<double>& penalties);
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start);
 
 }  // namespace dossier::segment_internal
 
