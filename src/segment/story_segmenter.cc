@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 
 #include "crude/line_signals.h"
 #include "dossier/segment.h"
@@ -122,10 +123,6 @@ double Dot(const BagOfWords& a, const BagOfWords& b) {
   return dot;
 }
 
-bool BagHas(const BagOfWords& bag, uint32_t h) {
-  auto it = std::lower_bound(bag.begin(), bag.end(), h, [](const auto& x, uint32_t v) { return x.first < v; });
-  return it != bag.end() && it->first == h;
-}
 
 uint32_t Hash(std::string_view a, int v) {
   uint32_t h = 2166136261u;
@@ -248,6 +245,14 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
       sim[wi][k] = (ln > 0 && rn > 0) ? cross / std::sqrt(ln * rn) : 0.0;
     }
   }
+  std::unordered_map<uint32_t, uint32_t> window;
+  auto window_add = [&](size_t b) {
+    for (auto& [h, v] : bags[b]) ++window[h];
+  };
+  auto window_remove = [&](size_t b) {
+    for (auto& [h, v] : bags[b])
+      if (--window[h] == 0) window.erase(h);
+  };
   std::vector<uint32_t> f;
   for (size_t k = 0; k < gaps; ++k) {
     f.clear();
@@ -296,16 +301,16 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
     if (OpensUnclosedQuote(prev.text)) f.push_back(Hash("prev_open_quote", 1));
     if (!next.text.empty() && (next.text[0] == '"' || static_cast<unsigned char>(next.text[0]) == 0xE2))
       f.push_back(Hash("nextquote", 1));
-    // Names after the gap never seen in the eight blocks before it.
+    // Words after the gap never seen in the eight blocks before it. `window` counts the words of
+    // blocks k-7..k, slid along with k, so each lookup is one hash probe.
     {
-      const size_t before_begin = k + 1 >= 8 ? k + 1 - 8 : 0;
+      window_add(k);
+      if (k >= 8) window_remove(k - 8);
       float fresh = 0, total = 0;
       for (size_t d = 1; d <= 3 && k + d < article.size(); ++d)
         for (auto& [h, v] : bags[k + d]) {
           total += v;
-          bool seen = false;
-          for (size_t b = before_begin; b <= k && !seen; ++b) seen = BagHas(bags[b], h);
-          if (!seen) fresh += v;
+          if (window.find(h) == window.end()) fresh += v;
         }
       f.push_back(Hash("fresh", total > 0 ? Bucket(fresh / total, 0.1, 9) : 10));
     }

@@ -52,6 +52,58 @@ size_t WordCharLength(std::string_view unit, size_t p) {
   return std::min(len, unit.size() - p);
 }
 
+// Maps each distinct surface word of a document to its term id (or kNoTerm for stopwords and
+// words without a letter), so stemming and the stopword test run once per distinct word rather
+// than once per occurrence.
+class TermTable {
+ public:
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
+
+  // Appends the term ids of `unit` to `out`, in order, the same terms ExtractTerms gives.
+  void Extract(std::string_view unit, std::vector<uint32_t>* out) {
+    size_t i = 0;
+    while (i < unit.size()) {
+      if (WordCharLength(unit, i) == 0) {
+        const unsigned char b = static_cast<unsigned char>(unit[i]);
+        i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        continue;
+      }
+      const size_t begin = i;
+      uint64_t h = 1469598103934665603ull;
+      while (i < unit.size()) {
+        const size_t l = WordCharLength(unit, i);
+        if (l == 0) break;
+        for (size_t k = 0; k < l; ++k) {
+          char ch = unit[i + k];
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+          h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+        }
+        i += l;
+      }
+      auto [it, fresh] = by_word_.emplace(h, kNoTerm);
+      if (fresh) it->second = Lookup(unit.substr(begin, i - begin));
+      if (it->second != kNoTerm) out->push_back(it->second);
+    }
+  }
+  size_t size() const { return ids_.size(); }
+
+ private:
+  uint32_t Lookup(std::string_view surface) {
+    std::string word(surface);
+    bool has_letter = false;
+    for (char& ch : word) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      if ((ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80) has_letter = true;
+    }
+    if (!has_letter || word.size() < 2 || IsStopword(word)) return kNoTerm;
+    PorterStem(word);
+    return ids_.emplace(std::move(word), static_cast<uint32_t>(ids_.size())).first->second;
+  }
+
+  std::unordered_map<uint64_t, uint32_t> by_word_;
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
 }  // namespace
 
 std::vector<std::string> ExtractTerms(std::string_view unit) {
@@ -97,17 +149,13 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
   if (n == 1) return std::vector<std::vector<uint32_t>>(np, std::vector<uint32_t>{0});
 
   // Term ids per unit.
-  std::unordered_map<std::string, uint32_t> ids;
+  TermTable table;
   std::vector<std::vector<uint32_t>> terms(n);
-  for (size_t u = 0; u < n; ++u) {
-    for (std::string& t : ExtractTerms(units[u])) {
-      auto it = ids.emplace(std::move(t), static_cast<uint32_t>(ids.size())).first;
-      terms[u].push_back(it->second);
-    }
-  }
+  for (size_t u = 0; u < n; ++u) table.Extract(units[u], &terms[u]);
+  const size_t vocabulary = table.size();
 
   const double prior = p.prior > 0 ? p.prior : 0.5;
-  const double concentration = prior * static_cast<double>(std::max<size_t>(ids.size(), 1));
+  const double concentration = prior * static_cast<double>(std::max<size_t>(vocabulary, 1));
   const double lg_concentration = std::lgamma(concentration);
   // One dynamic programme per penalty, sharing the segment scores (the expensive part).
   std::vector<double> penalty(np);
@@ -121,7 +169,8 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
   std::vector<std::vector<double>> best(np, std::vector<double>(n + 1, -std::numeric_limits<double>::infinity()));
   std::vector<std::vector<uint32_t>> back(np, std::vector<uint32_t>(n + 1, 0));
   for (auto& b : best) b[0] = 0;
-  std::vector<uint32_t> count(ids.size(), 0);
+  std::vector<uint32_t> count(vocabulary, 0);
+  std::vector<double> lg_words{lg_concentration};  // lg_words[w] = lgamma(w + concentration)
   std::vector<uint32_t> touched;
   for (size_t s = 0; s < n; ++s) {
     if (s > 0 && no_start && s < no_start->size() && (*no_start)[s]) continue;  // may not open a segment
@@ -134,7 +183,14 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
         sum += c < log_count.size() ? log_count[c] : std::log(c + prior);
         words += 1;
       }
-      const double likelihood = lg_concentration - std::lgamma(words + concentration) + sum;
+      // lgamma(words + concentration) from a table grown by the recurrence
+      // lgamma(x + 1) = lgamma(x) + ln(x): one lookup instead of an lgamma call per (s, t).
+      const size_t w = static_cast<size_t>(words);
+      while (lg_words.size() <= w) {
+        const double x = static_cast<double>(lg_words.size() - 1) + concentration;
+        lg_words.push_back(lg_words.back() + std::log(x));
+      }
+      const double likelihood = lg_concentration - lg_words[w] + sum;
       for (size_t k = 0; k < np; ++k) {
         const double score = best[k][s] + likelihood - penalty[k];
         if (score > best[k][t]) {
