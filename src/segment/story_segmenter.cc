@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 #include <set>
@@ -9,6 +10,7 @@
 #include "crude/line_signals.h"
 #include "dossier/segment.h"
 #include "dossier/stories.h"
+#include "segment/unit_segmenter_internal.h"
 #include "ml/linear_model.h"
 
 namespace dossier {
@@ -22,7 +24,7 @@ constexpr uint32_t kMinStoryBlocks = 3;
 // than this (a negative value favours recall: the competition between close candidates and the
 // minimum story length remove most false alarms). Chosen by 5-fold cross-validation on the
 // scraped-text dev files (-10..-15 give the same figures; 0 loses 0.03 story-start F1).
-constexpr float kBoundaryMargin = -12.0f;  // boundaries closer than this many article blocks compete
+constexpr float kBoundaryMargin = -12.0f;
 
 // (32-bit word hash, weight), sorted by hash: 8 bytes a distinct word of a block.
 using BagOfWords = std::vector<std::pair<uint32_t, float>>;
@@ -202,12 +204,13 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   // Global evidence: where a likelihood-based dynamic-programming segmentation of the article
   // blocks (the one behind `dossier segment`) cuts, at three granularities. Local cues cannot see
   // that the whole of what follows is about something else; this can.
+  std::vector<std::string_view> units_of_article;
+  units_of_article.reserve(article.size());
+  for (uint32_t a : article) units_of_article.push_back(blocks[a].text);
   static constexpr double kDpPenalties[] = {3.0, 6.0, 12.0};
   std::vector<std::vector<uint8_t>> dp_cut(3, std::vector<uint8_t>(gaps + 1, 0));
   {
-    std::vector<std::string_view> units;
-    units.reserve(article.size());
-    for (uint32_t a : article) units.push_back(blocks[a].text);
+    std::vector<std::string_view>& units = units_of_article;
     // A paragraph that continues a quotation opened in the previous one cannot start a story.
     std::vector<uint8_t> no_start(article.size(), 0);
     for (size_t u = 1; u < article.size(); ++u) no_start[u] = OpensUnclosedQuote(blocks[article[u - 1]].text);
@@ -217,6 +220,21 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
         if (u > 0) dp_cut[p][u - 1] = 1;  // unit u starts a segment: gap u-1 is a cut
   }
   static constexpr int kWindows[] = {1, 2, 4, 8};
+  // How much better two windows of article blocks explain their words than one window spanning
+  // the gap: the log-likelihood ratio of a cut under the segmenter's word model, per word.
+  segment_internal::DcmScorer dcm(units_of_article);
+  static constexpr size_t kLlrWindows[] = {3, 6, 12};
+  std::vector<std::array<double, 3>> llr(gaps);
+  for (size_t k = 0; k < gaps; ++k) {
+    for (int wi = 0; wi < 3; ++wi) {
+      const size_t w = kLlrWindows[wi];
+      const size_t lb = k + 1 >= w ? k + 1 - w : 0, re = std::min(article.size(), k + 1 + w);
+      const double split = dcm.LogLikelihood(lb, k + 1) + dcm.LogLikelihood(k + 1, re);
+      const double joint = dcm.LogLikelihood(lb, re);
+      const size_t n = dcm.Terms(lb, re);
+      llr[k][wi] = n > 0 ? (split - joint) / static_cast<double>(n) : 0.0;
+    }
+  }
   // Cosine similarity is bilinear, so the similarity of two windows (sums of block bags) follows
   // from the dot products of their blocks: dots[i * kSpan + d] = bags[i] . bags[i + d], computed
   // once for every pair closer than kSpan blocks, instead of summing bags for every window.
@@ -274,6 +292,12 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
         if (k + d < gaps && sim[wi][k + d] < s) local_min = false;
       }
       if (local_min) f.push_back(Hash("localmin", wi));
+    }
+    for (int wi = 0; wi < 3; ++wi) {
+      // Buckets of the per-word log-likelihood ratio (negative: the cut does not pay).
+      const double x = llr[k][wi];
+      int b = x < -0.05 ? 0 : x < 0 ? 1 : x < 0.02 ? 2 : x < 0.05 ? 3 : x < 0.1 ? 4 : x < 0.2 ? 5 : 6;
+      f.push_back(Hash("llr", wi * 10 + b));
     }
     for (int p = 0; p < 3; ++p) {
       if (dp_cut[p][k]) f.push_back(Hash("dp_cut", p));

@@ -210,6 +210,43 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
   return all;
 }
 
+DcmScorer::DcmScorer(const std::vector<std::string_view>& units, double prior) : terms_(units.size()), prior_(prior) {
+  TermTable table;
+  for (size_t u = 0; u < units.size(); ++u) table.Extract(units[u], &terms_[u]);
+  count_.assign(table.size(), 0);
+  concentration_ = prior_ * static_cast<double>(std::max<size_t>(table.size(), 1));
+  lg_words_.push_back(std::lgamma(concentration_));
+  lg_prior_ = std::lgamma(prior_);
+}
+
+DcmScorer::~DcmScorer() = default;
+
+size_t DcmScorer::Terms(size_t begin, size_t end) const {
+  size_t n = 0;
+  for (size_t u = begin; u < end && u < terms_.size(); ++u) n += terms_[u].size();
+  return n;
+}
+
+double DcmScorer::LogLikelihood(size_t begin, size_t end) {
+  double sum = 0;
+  size_t words = 0;
+  for (size_t u = begin; u < end && u < terms_.size(); ++u) {
+    for (uint32_t id : terms_[u]) {
+      const uint32_t c = count_[id]++;
+      if (c == 0) touched_.push_back(id);
+      sum += std::log(static_cast<double>(c) + prior_);
+      ++words;
+    }
+  }
+  for (uint32_t id : touched_) count_[id] = 0;
+  touched_.clear();
+  while (lg_words_.size() <= words) {
+    const double x = static_cast<double>(lg_words_.size() - 1) + concentration_;
+    lg_words_.push_back(lg_words_.back() + std::log(x));
+  }
+  return lg_words_[0] - lg_words_[words] + sum;
+}
+
 }  // namespace segment_internal
 
 std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,

@@ -36,6 +36,25 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
                                                            const std::vector<double>& penalties,
                                                            const std::vector<uint8_t>* no_start);
 
+// Log-likelihood of any run of units under the segmenter's model (a DCM with a symmetric prior),
+// for use as evidence elsewhere: how much better do two halves explain their words than one?
+class DcmScorer {
+ public:
+  DcmScorer(const std::vector<std::string_view>& units, double prior = 0.5);
+  ~DcmScorer();
+  // ln P(words of units [begin, end)) with the segment's distribution integrated out.
+  double LogLikelihood(size_t begin, size_t end);
+  // Number of terms in units [begin, end).
+  size_t Terms(size_t begin, size_t end) const;
+
+ private:
+  std::vector<std::vector<uint32_t>> terms_;
+  std::vector<uint32_t> count_;
+  std::vector<uint32_t> touched_;
+  std::vector<double> lg_words_;
+  double prior_, concentration_, lg_prior_;
+};
+
 }  // namespace dossier::segment_internal
 
 #endif  // DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
