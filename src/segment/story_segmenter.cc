@@ -207,6 +207,8 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   std::vector<std::string_view> units_of_article;
   units_of_article.reserve(article.size());
   for (uint32_t a : article) units_of_article.push_back(blocks[a].text);
+  // The article blocks reduced to content terms once, for both the DP and the likelihood ratios.
+  segment_internal::DcmScorer dcm(units_of_article);
   static constexpr double kDpPenalties[] = {3.0, 6.0, 12.0};
   std::vector<std::vector<uint8_t>> dp_cut(3, std::vector<uint8_t>(gaps + 1, 0));
   {
@@ -214,7 +216,9 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
     // A paragraph that continues a quotation opened in the previous one cannot start a story.
     std::vector<uint8_t> no_start(article.size(), 0);
     for (size_t u = 1; u < article.size(); ++u) no_start[u] = OpensUnclosedQuote(blocks[article[u - 1]].text);
-    auto cuts = SegmentUnitsAtPenalties(units, {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]}, &no_start);
+    auto cuts = segment_internal::SegmentTermsAtPenalties(
+        dcm.terms(), dcm.vocabulary(), segment_internal::UnitSegmenterParams{},
+        {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]}, &no_start);
     for (int p = 0; p < 3; ++p)
       for (uint32_t u : cuts[p])
         if (u > 0) dp_cut[p][u - 1] = 1;  // unit u starts a segment: gap u-1 is a cut
@@ -222,7 +226,6 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   static constexpr int kWindows[] = {1, 2, 4, 8};
   // How much better two windows of article blocks explain their words than one window spanning
   // the gap: the log-likelihood ratio of a cut under the segmenter's word model, per word.
-  segment_internal::DcmScorer dcm(units_of_article);
   static constexpr size_t kLlrWindows[] = {3, 6, 12};
   std::vector<std::array<double, 3>> llr(gaps);
   for (size_t k = 0; k < gaps; ++k) {

@@ -143,16 +143,21 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
                                                            const UnitSegmenterParams& p,
                                                            const std::vector<double>& penalties,
                                                            const std::vector<uint8_t>* no_start) {
-  const size_t n = units.size();
+  // Term ids per unit.
+  TermTable table;
+  std::vector<std::vector<uint32_t>> terms(units.size());
+  for (size_t u = 0; u < units.size(); ++u) table.Extract(units[u], &terms[u]);
+  return SegmentTermsAtPenalties(terms, table.size(), p, penalties, no_start);
+}
+
+std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const std::vector<std::vector<uint32_t>>& terms,
+                                                           size_t vocabulary, const UnitSegmenterParams& p,
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start) {
+  const size_t n = terms.size();
   const size_t np = penalties.size();
   if (n == 0) return std::vector<std::vector<uint32_t>>(np);
   if (n == 1) return std::vector<std::vector<uint32_t>>(np, std::vector<uint32_t>{0});
-
-  // Term ids per unit.
-  TermTable table;
-  std::vector<std::vector<uint32_t>> terms(n);
-  for (size_t u = 0; u < n; ++u) table.Extract(units[u], &terms[u]);
-  const size_t vocabulary = table.size();
 
   const double prior = p.prior > 0 ? p.prior : 0.5;
   const double concentration = prior * static_cast<double>(std::max<size_t>(vocabulary, 1));
@@ -213,10 +218,11 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
 DcmScorer::DcmScorer(const std::vector<std::string_view>& units, double prior) : terms_(units.size()), prior_(prior) {
   TermTable table;
   for (size_t u = 0; u < units.size(); ++u) table.Extract(units[u], &terms_[u]);
+  vocabulary_ = table.size();
   count_.assign(table.size(), 0);
+  for (uint32_t c = 0; c < 64; ++c) log_count_.push_back(std::log(static_cast<double>(c) + prior_));
   concentration_ = prior_ * static_cast<double>(std::max<size_t>(table.size(), 1));
   lg_words_.push_back(std::lgamma(concentration_));
-  lg_prior_ = std::lgamma(prior_);
 }
 
 DcmScorer::~DcmScorer() = default;
@@ -234,7 +240,7 @@ double DcmScorer::LogLikelihood(size_t begin, size_t end) {
     for (uint32_t id : terms_[u]) {
       const uint32_t c = count_[id]++;
       if (c == 0) touched_.push_back(id);
-      sum += std::log(static_cast<double>(c) + prior_);
+      sum += c < log_count_.size() ? log_count_[c] : std::log(static_cast<double>(c) + prior_);
       ++words;
     }
   }

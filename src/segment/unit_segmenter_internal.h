@@ -36,6 +36,13 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
                                                            const std::vector<double>& penalties,
                                                            const std::vector<uint8_t>* no_start);
 
+// The dynamic programme on units already reduced to term ids (0 .. vocabulary-1), so a caller that
+// has them (DcmScorer) does not extract them twice.
+std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const std::vector<std::vector<uint32_t>>& terms,
+                                                           size_t vocabulary, const UnitSegmenterParams& params,
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start);
+
 // Log-likelihood of any run of units under the segmenter's model (a DCM with a symmetric prior),
 // for use as evidence elsewhere: how much better do two halves explain their words than one?
 class DcmScorer {
@@ -46,13 +53,17 @@ class DcmScorer {
   double LogLikelihood(size_t begin, size_t end);
   // Number of terms in units [begin, end).
   size_t Terms(size_t begin, size_t end) const;
+  const std::vector<std::vector<uint32_t>>& terms() const { return terms_; }
+  size_t vocabulary() const { return vocabulary_; }
 
  private:
   std::vector<std::vector<uint32_t>> terms_;
   std::vector<uint32_t> count_;
   std::vector<uint32_t> touched_;
   std::vector<double> lg_words_;
-  double prior_, concentration_, lg_prior_;
+  std::vector<double> log_count_;  // ln(c + prior) for small counts
+  size_t vocabulary_ = 0;
+  double prior_, concentration_;
 };
 
 }  // namespace dossier::segment_internal
