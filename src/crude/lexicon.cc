@@ -55,7 +55,7 @@ bool ForEachWord(const std::string& path, bool hunspell, Fn fn) {
 
 uint64_t LowerWordHash(std::string_view word) {
   // FNV-1a over the ASCII-lowercased bytes; the low bits are cleared by callers that pack flags.
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 14695981039346656037ull;
   for (char c : word) {
     h ^= static_cast<unsigned char>(AsciiLower(c));
     h *= 1099511628211ull;

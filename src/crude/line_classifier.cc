@@ -117,7 +117,7 @@ LineClassifier LineClassifier::Train(const std::vector<TrainingFile>& files, con
     int label;
   };
   std::vector<Example> examples;
-  uint64_t fingerprint = 1469598103934665603ull;
+  uint64_t fingerprint = 14695981039346656037ull;
   for (const auto& f : files) {
     std::vector<std::string_view> views_src(f.lines.begin(), f.lines.end());
     std::vector<LineView> views = MakeLineViews(views_src);
@@ -172,8 +172,8 @@ bool LoadScrapedTextGold(const std::string& dir, std::vector<LineClassifier::Tra
       return false;
     }
     nlohmann::json gold = nlohmann::json::parse(gin, nullptr, false);
-    if (gold.is_discarded()) {
-      *error = g.string() + ": invalid JSON";
+    if (gold.is_discarded() || !gold.is_object() || !gold.contains("lines") || !gold["lines"].is_array()) {
+      *error = g.string() + ": invalid JSON, or not a gold file (no \"lines\" array)";
       return false;
     }
     LineClassifier::TrainingFile f;
@@ -181,13 +181,27 @@ bool LoadScrapedTextGold(const std::string& dir, std::vector<LineClassifier::Tra
     std::string line;
     while (std::getline(tin, line)) f.lines.push_back(line);
     f.labels.assign(f.lines.size(), BlockKind::kOther);
+    // Every field is checked before use: a gold file of the wrong shape is an error, not a crash.
     for (const auto& l : gold["lines"]) {
+      if (!l.is_object() || !l.contains("n") || !l["n"].is_number_unsigned() || !l.contains("label") ||
+          !l["label"].is_string()) {
+        *error = g.string() + ": a line entry lacks a numeric \"n\" or a \"label\"";
+        return false;
+      }
       size_t n = l["n"].get<size_t>();
       if (n == 0 || n > f.lines.size()) continue;
       std::string mk = l.contains("main_kind") && l["main_kind"].is_string() ? l["main_kind"].get<std::string>() : "";
       f.labels[n - 1] = KindFromGold(l["label"].get<std::string>(), mk);
     }
-    for (const auto& s : gold["story_starts"]) f.story_starts.push_back(s.get<uint32_t>() - 1);
+    if (gold.contains("story_starts") && gold["story_starts"].is_array()) {
+      for (const auto& s : gold["story_starts"]) {
+        if (!s.is_number_unsigned() || s.get<uint32_t>() == 0) {
+          *error = g.string() + ": story_starts must hold 1-based line numbers";
+          return false;
+        }
+        f.story_starts.push_back(s.get<uint32_t>() - 1);
+      }
+    }
     out->push_back(std::move(f));
   }
   return true;

@@ -31,6 +31,23 @@ bool ContainsAny(const std::string& hay, const std::array<std::string_view, N>& 
   return false;
 }
 
+bool IsLetterByte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// `w` at the start of `hay` as a whole word ("Email us", not "Emails between officials").
+bool StartsWithWord(const std::string& hay, std::string_view w) {
+  return StartsWith(hay, w) && (hay.size() == w.size() || !IsLetterByte(hay[w.size()]));
+}
+
+// `w` anywhere in `hay` as a whole word.
+bool ContainsWord(const std::string& hay, std::string_view w) {
+  for (size_t p = hay.find(w); p != std::string::npos; p = hay.find(w, p + 1)) {
+    bool left = p == 0 || !IsLetterByte(hay[p - 1]);
+    bool right = p + w.size() >= hay.size() || !IsLetterByte(hay[p + w.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
 // m:ss, mm:ss or h:mm:ss, optionally after "Duration" / "Duration:".
 bool IsDuration(std::string_view s) {
   std::string l = LowerCopy(s);
@@ -120,7 +137,7 @@ uint32_t DetectLineSignals(std::string_view line) {
   if (short_line && ContainsAny(l, kFurniture)) sig |= kSigFurniture;
   // In a very short line ("Show Comments", "Related Topics") the word is furniture anywhere.
   for (auto w : kFurnitureOpeners)
-    if ((short_line && StartsWith(l, w)) || (line.size() <= 40 && Contains(l, w))) sig |= kSigFurniture;
+    if ((short_line && StartsWithWord(l, w)) || (line.size() <= 40 && ContainsWord(l, w))) sig |= kSigFurniture;
   if (IsDateline(l)) sig |= kSigDateline;
   if (StartsWith(l, "by ") && line.size() < 80) sig |= kSigByline;
   if (StartsWith(l, "\xc2\xa9") || StartsWith(l, "copyright ") || StartsWith(l, "(c) ") ||

@@ -58,7 +58,7 @@ class LinearModel {
 };
 
 // FNV-1a 64 over bytes; used to fingerprint training data.
-uint64_t Fingerprint64(const void* data, size_t size, uint64_t seed = 1469598103934665603ull);
+uint64_t Fingerprint64(const void* data, size_t size, uint64_t seed = 14695981039346656037ull);
 
 }  // namespace dossier
 

@@ -69,7 +69,7 @@ class TermTable {
         continue;
       }
       const size_t begin = i;
-      uint64_t h = 1469598103934665603ull;
+      uint64_t h = 14695981039346656037ull;
       while (i < unit.size()) {
         const size_t l = WordCharLength(unit, i);
         if (l == 0) break;

@@ -146,10 +146,8 @@ TEST(DuplicateSentences, NearlyEqualSentencesAreNotRepeats) {
 }
 
 TEST(DuplicateSentences, ThreeCopies) {
-  // BUG (reported to the lead): with three byte-identical copies only the first pair is reported;
-  // the third copy is treated as a new "first" occurrence (first_seen is erased after a pair) and
-  // stays in the canonical text, so the document keeps two copies. Every copy after the kept one
-  // is a repeat of it, so two repeats are expected here, both pointing at the first copy.
+  // Regression: every copy after the kept one is a repeat of it (a third copy used to be taken for
+  // a new first occurrence and stayed in the text). Two repeats, both pointing at the first copy.
   Doc d;
   uint32_t a = d.AddLine({kRepeated});
   uint32_t b = d.AddLine({kRepeated});
