@@ -3,27 +3,14 @@
 #include <string>
 
 #include "crude/line_signals.h"
+#include "ml/feature_hash.h"
 
 namespace dossier {
 
 namespace {
 
-uint32_t Hash(std::string_view prefix, std::string_view value) {
-  uint32_t h = 2166136261u;
-  for (char c : prefix) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  h = (h ^ 0xffu) * 16777619u;
-  for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-// Hash of a feature name and a small integer value, without building a string.
-uint32_t Hash(std::string_view prefix, int value) {
-  uint32_t h = 2166136261u;
-  for (char c : prefix) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  h = (h ^ 0xfeu) * 16777619u;
-  uint32_t v = static_cast<uint32_t>(value);
-  for (int i = 0; i < 4; ++i) h = (h ^ ((v >> (8 * i)) & 0xffu)) * 16777619u;
-  return h;
-}
+uint32_t Hash(std::string_view prefix, std::string_view value) { return FeatureHash(prefix, value); }
+uint32_t Hash(std::string_view prefix, int value) { return FeatureHash(prefix, value); }
 
 int Bucket(size_t n, std::initializer_list<size_t> edges) {
   int b = 0;

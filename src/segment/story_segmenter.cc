@@ -11,6 +11,7 @@
 #include "dossier/segment.h"
 #include "dossier/stories.h"
 #include "segment/unit_segmenter_internal.h"
+#include "ml/feature_hash.h"
 #include "ml/linear_model.h"
 
 namespace dossier {
@@ -126,14 +127,7 @@ double Dot(const BagOfWords& a, const BagOfWords& b) {
 }
 
 
-uint32_t Hash(std::string_view a, int v) {
-  uint32_t h = 2166136261u;
-  for (char c : a) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  h = (h ^ 0xfeu) * 16777619u;
-  uint32_t u = static_cast<uint32_t>(v);
-  for (int i = 0; i < 4; ++i) h = (h ^ ((u >> (8 * i)) & 0xffu)) * 16777619u;
-  return h;
-}
+uint32_t Hash(std::string_view name, int value) { return FeatureHash(name, value); }
 
 int Bucket(double x, double step, int max) { return std::min(max, static_cast<int>(x / step)); }
 
