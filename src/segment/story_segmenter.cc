@@ -206,7 +206,6 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   static constexpr double kDpPenalties[] = {3.0, 6.0, 12.0};
   std::vector<std::vector<uint8_t>> dp_cut(3, std::vector<uint8_t>(gaps + 1, 0));
   {
-    std::vector<std::string_view>& units = units_of_article;
     // A paragraph that continues a quotation opened in the previous one cannot start a story.
     std::vector<uint8_t> no_start(article.size(), 0);
     for (size_t u = 1; u < article.size(); ++u) no_start[u] = OpensUnclosedQuote(blocks[article[u - 1]].text);
