@@ -50,6 +50,27 @@ void MarkSemicolonLists(const std::vector<LineView>& views, std::vector<BlockKin
   }
 }
 
+// Fallback: a text in which no line was taken for article text is nearly always a short input the
+// model has no context for (one paragraph pasted on its own), not a page of pure leftovers. Then
+// every line that reads as prose (six words or more, a sentence ending, no leftover wording) is body.
+void RecoverProseWhenNothingIsArticle(const std::vector<LineView>& views, std::vector<BlockKind>* kinds) {
+  for (BlockKind k : *kinds)
+    if (IsArticleKind(k)) return;
+  constexpr uint32_t kLeftover = kSigDuration | kSigPlayerNotice | kSigConsent | kSigCaptionMarker |
+                                 kSigCredit | kSigFurniture | kSigCopyright | kSigByline | kSigDateline |
+                                 kSigWatchTitle | kSigMediaCaption;
+  for (size_t i = 0; i < views.size(); ++i) {
+    std::string_view t = views[i].text;
+    if (t.empty() || (views[i].signals & kLeftover)) continue;
+    size_t words = 1;
+    for (char c : t) words += c == ' ';
+    char last = t.back();
+    bool sentence_end = last == '.' || last == '!' || last == '?' || last == '"' ||
+                        (t.size() >= 3 && t.substr(t.size() - 3) == "\xe2\x80\x9d");
+    if (words >= 6 && sentence_end) (*kinds)[i] = BlockKind::kBody;
+  }
+}
+
 }  // namespace
 
 LineClassifier::LineClassifier() = default;
@@ -107,6 +128,7 @@ std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_vi
     prev = best;
   }
   MarkSemicolonLists(views, &kinds);
+  RecoverProseWhenNothingIsArticle(views, &kinds);
   return kinds;
 }
 

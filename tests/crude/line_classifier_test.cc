@@ -410,3 +410,12 @@ TEST(LoadScrapedTextGold, WrongShapeJsonFailsCleanly) {
 
 }  // namespace
 }  // namespace dossier
+
+// A single paragraph on its own has no context; the fallback keeps prose as article text rather
+// than calling the whole input a leftover, but never turns leftover wording into body.
+TEST(LineClassifier, LoneProseParagraphIsBody) {
+  std::vector<std::string> alone = {"Hello there. Mr. Smith went to Washington on Monday to meet the mayor."};
+  EXPECT_EQ(RepoModel().Classify(Views(alone)), (std::vector<K>{K::kBody}));
+  std::vector<std::string> furniture = {"Sign up for our newsletter to get the news every morning."};
+  EXPECT_NE(RepoModel().Classify(Views(furniture))[0], K::kBody);
+}
