@@ -408,9 +408,6 @@ TEST(LoadScrapedTextGold, WrongShapeJsonFailsCleanly) {
   EXPECT_NE(error.find("NAME.gold.json"), std::string::npos) << error;
 }
 
-}  // namespace
-}  // namespace dossier
-
 // A single paragraph on its own has no context; the fallback keeps prose as article text rather
 // than calling the whole input a leftover, but never turns leftover wording into body.
 TEST(LineClassifier, LoneProseParagraphIsBody) {
@@ -419,3 +416,7 @@ TEST(LineClassifier, LoneProseParagraphIsBody) {
   std::vector<std::string> furniture = {"Sign up for our newsletter to get the news every morning."};
   EXPECT_NE(RepoModel().Classify(Views(furniture))[0], K::kBody);
 }
+
+}  // namespace
+}  // namespace dossier
+
