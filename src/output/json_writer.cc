@@ -18,11 +18,48 @@ void AppendInt(int64_t v, std::string* out) {
   int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
   out->append(buf, static_cast<size_t>(n));
 }
-void Key(std::string_view k, std::string* out) {
-  out->push_back('"');
-  out->append(k);
-  out->append("\":");
-}
+// Writes the members of one JSON object (or the elements of one array) in order, with the commas
+// between them, so the document writer below reads as a list of fields.
+class Members {
+ public:
+  Members(std::string* out, char open, char close) : out_(out), close_(close) { out_->push_back(open); }
+  ~Members() { out_->push_back(close_); }
+  Members(const Members&) = delete;
+  Members& operator=(const Members&) = delete;
+
+  // Starts the next array element (or a member whose key the caller writes).
+  std::string* Next() {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    return out_;
+  }
+  // Starts a member and returns the buffer for its value.
+  std::string* Key(std::string_view key) {
+    Next();
+    out_->push_back('"');
+    out_->append(key);
+    out_->append("\":");
+    return out_;
+  }
+  void Str(std::string_view key, std::string_view v) { AppendJsonString(v, Key(key)); }
+  void Uint(std::string_view key, uint64_t v) { AppendUint(v, Key(key)); }
+  // An index, or null when negative ("no story", "no title block").
+  void IndexOrNull(std::string_view key, int64_t v) {
+    if (v < 0) Key(key)->append("null");
+    else AppendInt(v, Key(key));
+  }
+  void Raw(std::string_view key, std::string_view json) { Key(key)->append(json); }
+  // The pair of input offsets every span reports.
+  void SourceRange(uint64_t begin, uint64_t end) {
+    Uint("source_begin", begin);
+    Uint("source_end", end);
+  }
+
+ private:
+  std::string* out_;
+  char close_;
+  bool first_ = true;
+};
 
 }  // namespace
 
@@ -57,222 +94,126 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
   auto maybe_flush = [&]() {
     if (flush && out->size() >= kFlushAt) flush(out);
   };
-  out->push_back('{');
-  Key("schema_version", out);
-  AppendJsonString(kSchemaVersion, out);
-  out->push_back(',');
-  Key("source", out);
-  out->push_back('{');
-  Key("path", out);
-  AppendJsonString(doc.source.path, out);
-  out->append(",");
-  Key("format", out);
-  AppendJsonString(doc.source.format, out);
-  out->append(",");
-  Key("size_bytes", out);
-  AppendUint(doc.source.size_bytes, out);
-  out->append(",");
-  Key("encoding", out);
-  AppendJsonString(doc.source.encoding, out);
-  out->append(",");
-  Key("invalid_bytes_replaced", out);
-  AppendUint(doc.source.invalid_bytes_replaced, out);
-  out->append(",");
-  Key("lines", out);
-  AppendUint(doc.source.lines, out);
-  out->append("},");
-
-  Key("blocks", out);
-  out->push_back('[');
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    const Block& b = doc.blocks[i];
-    maybe_flush();
-    if (i) out->push_back(',');
-    out->push_back('{');
-    Key("kind", out);
-    AppendJsonString(BlockKindName(b.kind), out);
-    out->push_back(',');
-    Key("text", out);
-    AppendJsonString(doc.Text(b.span), out);
-    out->push_back(',');
-    Key("story", out);
-    if (b.story < 0) out->append("null");
-    else AppendInt(b.story, out);
-    out->push_back(',');
-    Key("source_begin", out);
-    AppendUint(b.source_begin, out);
-    out->push_back(',');
-    Key("source_end", out);
-    AppendUint(b.source_end, out);
-    out->push_back(',');
-    Key("line", out);
-    AppendUint(b.line, out);
-    out->push_back(',');
-    Key("begin", out);
-    AppendUint(b.span.begin, out);
-    out->push_back(',');
-    Key("end", out);
-    AppendUint(b.span.end, out);
-    if (b.kind == BlockKind::kCaption) {
-      out->push_back(',');
-      Key("credit", out);
-      if (b.credit.empty()) {
-        out->append("null");
-      } else {
-        out->push_back('{');
-        Key("text", out);
-        AppendJsonString(doc.Text(b.credit), out);
-        out->push_back(',');
-        Key("source_begin", out);
-        AppendUint(doc.SourceBegin(b.credit), out);
-        out->push_back(',');
-        Key("source_end", out);
-        AppendUint(doc.SourceEnd(b.credit), out);
-        out->push_back('}');
-        // The caption without its credit, for people who want only the description.
-        Span desc{b.span.begin, b.credit.begin};
-        while (desc.end > desc.begin && (doc.text[desc.end - 1] == ' ' || doc.text[desc.end - 1] == '|'))
-          --desc.end;
-        out->push_back(',');
-        Key("caption", out);
-        AppendJsonString(doc.Text(desc), out);
-      }
-    }
-    char conf[16];
-    std::snprintf(conf, sizeof conf, "%.3f", b.confidence);
-    out->push_back(',');
-    Key("confidence", out);
-    out->append(conf);
-    out->push_back('}');
+  Members top(out, '{', '}');
+  top.Str("schema_version", kSchemaVersion);
+  {
+    top.Key("source");
+    Members src(out, '{', '}');
+    src.Str("path", doc.source.path);
+    src.Str("format", doc.source.format);
+    src.Uint("size_bytes", doc.source.size_bytes);
+    src.Str("encoding", doc.source.encoding);
+    src.Uint("invalid_bytes_replaced", doc.source.invalid_bytes_replaced);
+    src.Uint("lines", doc.source.lines);
   }
-  out->append("],");
-
-  Key("stories", out);
-  out->push_back('[');
-  for (size_t i = 0; i < doc.stories.size(); ++i) {
-    const Story& s = doc.stories[i];
-    if (i) out->push_back(',');
-    out->push_back('{');
-    Key("index", out);
-    AppendUint(i, out);
-    out->push_back(',');
-    Key("title", out);
-    AppendJsonString(s.title, out);
-    out->push_back(',');
-    Key("title_block", out);
-    if (s.title_block < 0) out->append("null");
-    else AppendInt(s.title_block, out);
-    out->push_back(',');
-    Key("first_block", out);
-    AppendUint(s.first_block, out);
-    out->push_back(',');
-    Key("last_block", out);
-    AppendUint(s.last_block, out);
-    out->push_back(',');
-    Key("source_begin", out);
-    AppendUint(doc.blocks[s.first_block].source_begin, out);
-    out->push_back(',');
-    Key("source_end", out);
-    AppendUint(doc.blocks[s.last_block].source_end, out);
-    out->push_back('}');
-  }
-  out->append("],");
-
-  Key("duplicates", out);
-  out->push_back('[');
-  for (size_t i = 0; i < doc.duplicates.size(); ++i) {
-    const Duplicate& d = doc.duplicates[i];
-    if (i) out->push_back(',');
-    out->push_back('{');
-    Key("text", out);
-    AppendJsonString(d.text, out);
-    out->push_back(',');
-    Key("kept", out);
-    out->push_back('{');
-    Key("source_begin", out);
-    AppendUint(doc.SourceBegin(d.kept), out);
-    out->push_back(',');
-    Key("source_end", out);
-    AppendUint(doc.SourceEnd(d.kept), out);
-    out->append("},");
-    Key("removed", out);
-    out->push_back('{');
-    Key("source_begin", out);
-    AppendUint(d.repeat_source_begin, out);
-    out->push_back(',');
-    Key("source_end", out);
-    AppendUint(d.repeat_source_end, out);
-    out->append("}}");
-  }
-  out->append("],");
-
-  Key("repairs", out);
-  out->push_back('[');
-  for (size_t i = 0; i < doc.repairs.size(); ++i) {
-    const Repair& r = doc.repairs[i];
-    if (i) out->push_back(',');
-    out->push_back('{');
-    Key("kind", out);
-    AppendJsonString(RepairKindName(r.kind), out);
-    out->push_back(',');
-    Key("before", out);
-    AppendJsonString(r.before, out);
-    out->push_back(',');
-    Key("after", out);
-    AppendJsonString(doc.Text(r.span), out);
-    out->push_back(',');
-    Key("source_begin", out);
-    AppendUint(doc.SourceBegin(r.span), out);
-    out->push_back(',');
-    Key("source_end", out);
-    AppendUint(doc.SourceEnd(r.span), out);
-    out->push_back('}');
-  }
-  out->push_back(']');
-
-  if (options.sentences) {
-    out->push_back(',');
-    Key("sentences", out);
-    out->push_back('[');
-    for (size_t i = 0; i < doc.sentences.size(); ++i) {
-      const Sentence& s = doc.sentences[i];
+  {
+    top.Key("blocks");
+    Members blocks(out, '[', ']');
+    for (const Block& b : doc.blocks) {
       maybe_flush();
-      if (i) out->push_back(',');
-      out->push_back('{');
-      Key("block", out);
-      AppendUint(s.block, out);
-      out->push_back(',');
-      Key("source_begin", out);
-      AppendUint(doc.SourceBegin(s.span), out);
-      out->push_back(',');
-      Key("source_end", out);
-      AppendUint(doc.SourceEnd(s.span), out);
-      out->push_back(',');
-      Key("tokens", out);
-      AppendUint(s.token_count, out);
-      out->push_back('}');
+      blocks.Next();
+      Members o(out, '{', '}');
+      o.Str("kind", BlockKindName(b.kind));
+      o.Str("text", doc.Text(b.span));
+      o.IndexOrNull("story", b.story);
+      o.SourceRange(b.source_begin, b.source_end);
+      o.Uint("line", b.line);
+      o.Uint("begin", b.span.begin);
+      o.Uint("end", b.span.end);
+      if (b.kind == BlockKind::kCaption) {
+        if (b.credit.empty()) {
+          o.Raw("credit", "null");
+        } else {
+          {
+            o.Key("credit");
+            Members credit(out, '{', '}');
+            credit.Str("text", doc.Text(b.credit));
+            credit.SourceRange(doc.SourceBegin(b.credit), doc.SourceEnd(b.credit));
+          }
+          // The caption without its credit, for people who want only the description.
+          Span desc{b.span.begin, b.credit.begin};
+          while (desc.end > desc.begin && (doc.text[desc.end - 1] == ' ' || doc.text[desc.end - 1] == '|'))
+            --desc.end;
+          o.Str("caption", doc.Text(desc));
+        }
+      }
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.3f", b.confidence);
+      o.Raw("confidence", conf);
     }
-    out->push_back(']');
+  }
+  {
+    top.Key("stories");
+    Members stories(out, '[', ']');
+    for (size_t i = 0; i < doc.stories.size(); ++i) {
+      const Story& s = doc.stories[i];
+      stories.Next();
+      Members o(out, '{', '}');
+      o.Uint("index", i);
+      o.Str("title", s.title);
+      o.IndexOrNull("title_block", s.title_block);
+      o.Uint("first_block", s.first_block);
+      o.Uint("last_block", s.last_block);
+      o.SourceRange(doc.blocks[s.first_block].source_begin, doc.blocks[s.last_block].source_end);
+    }
+  }
+  {
+    top.Key("duplicates");
+    Members duplicates(out, '[', ']');
+    for (const Duplicate& d : doc.duplicates) {
+      duplicates.Next();
+      Members o(out, '{', '}');
+      o.Str("text", d.text);
+      {
+        o.Key("kept");
+        Members kept(out, '{', '}');
+        kept.SourceRange(doc.SourceBegin(d.kept), doc.SourceEnd(d.kept));
+      }
+      o.Key("removed");
+      Members removed(out, '{', '}');
+      removed.SourceRange(d.repeat_source_begin, d.repeat_source_end);
+    }
+  }
+  {
+    top.Key("repairs");
+    Members repairs(out, '[', ']');
+    for (const Repair& r : doc.repairs) {
+      repairs.Next();
+      Members o(out, '{', '}');
+      o.Str("kind", RepairKindName(r.kind));
+      o.Str("before", r.before);
+      o.Str("after", doc.Text(r.span));
+      o.SourceRange(doc.SourceBegin(r.span), doc.SourceEnd(r.span));
+    }
+  }
+  if (options.sentences) {
+    top.Key("sentences");
+    Members sentences(out, '[', ']');
+    for (const Sentence& s : doc.sentences) {
+      maybe_flush();
+      sentences.Next();
+      Members o(out, '{', '}');
+      o.Uint("block", s.block);
+      o.SourceRange(doc.SourceBegin(s.span), doc.SourceEnd(s.span));
+      o.Uint("tokens", s.token_count);
+    }
   }
   if (options.tokens) {
-    out->push_back(',');
-    Key("tokens", out);
-    out->push_back('[');
-    for (size_t i = 0; i < doc.tokens.size(); ++i) {
-      const Token& t = doc.tokens[i];
+    top.Key("tokens");
+    Members tokens(out, '[', ']');
+    for (const Token& t : doc.tokens) {
       maybe_flush();
-      if (i) out->push_back(',');
-      out->push_back('[');
-      AppendUint(doc.SourceBegin(t.span), out);
-      out->push_back(',');
-      AppendUint(doc.SourceEnd(t.span), out);
-      out->push_back(',');
-      AppendJsonString(TokenKindName(t.kind), out);
-      out->push_back(']');
+      // [source_begin, source_end, kind]: compact, since there are many.
+      std::string* o = tokens.Next();
+      o->push_back('[');
+      AppendUint(doc.SourceBegin(t.span), o);
+      o->push_back(',');
+      AppendUint(doc.SourceEnd(t.span), o);
+      o->push_back(',');
+      AppendJsonString(TokenKindName(t.kind), o);
+      o->push_back(']');
     }
-    out->push_back(']');
   }
-  out->push_back('}');
 }
 
 }  // namespace dossier
