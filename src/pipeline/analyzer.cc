@@ -83,7 +83,8 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   CleanStats stats;
 
   // 1. Lines: every non-empty input line, cleaned and mapped to its input bytes. A line that
-  //    cleans to nothing (only invisible characters or spaces) still becomes an (empty) block.
+  //    cleans to nothing (only invisible characters) still becomes an (empty) block; a line of
+  //    spaces and tabs only is blank, like an empty one.
   std::vector<MappedText> lines;
   std::vector<std::pair<uint64_t, uint64_t>> raw_ranges;
   size_t pos = 0;
