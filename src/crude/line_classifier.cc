@@ -2,7 +2,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -134,17 +133,13 @@ std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_vi
 
 LineClassifier LineClassifier::Train(const std::vector<TrainingFile>& files, const TrainOptions& options) {
   // Precompute features once per line with the gold previous label (teacher forcing).
-  struct Example {
-    std::vector<uint32_t> features;
-    int label;
-  };
-  std::vector<Example> examples;
+  std::vector<LinearModel::Example> examples;
   uint64_t fingerprint = 14695981039346656037ull;
   for (const auto& f : files) {
     std::vector<std::string_view> views_src(f.lines.begin(), f.lines.end());
     std::vector<LineView> views = MakeLineViews(views_src);
     for (size_t i = 0; i < f.lines.size(); ++i) {
-      Example ex;
+      LinearModel::Example ex;
       LineFeatures(views, i, i == 0 ? -1 : static_cast<int>(f.labels[i - 1]), &ex.features);
       ex.label = static_cast<int>(f.labels[i]);
       examples.push_back(std::move(ex));
@@ -154,14 +149,7 @@ LineClassifier LineClassifier::Train(const std::vector<TrainingFile>& files, con
     }
   }
   auto model = std::make_unique<LinearModel>(kLabels, kBits);
-  std::mt19937 rng(options.seed);
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  for (uint32_t e = 0; e < options.epochs; ++e) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) model->TrainExample(examples[i].features, examples[i].label);
-  }
-  model->Finish();
+  model->Train(examples, options.epochs, options.seed);
   LineClassifier c;
   std::ostringstream settings;
   settings << "averaged perceptron; seed=" << options.seed << " epochs=" << options.epochs

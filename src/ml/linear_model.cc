@@ -1,6 +1,8 @@
 #include "ml/linear_model.h"
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <cstring>
 #include <fstream>
 
@@ -76,6 +78,17 @@ void LinearModel::TrainExample(const std::vector<uint32_t>& features, int gold) 
       weights_[i] += (l == gold) ? 1.0f : -1.0f;
     }
   }
+}
+
+void LinearModel::Train(const std::vector<Example>& examples, uint32_t epochs, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (uint32_t e = 0; e < epochs; ++e) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t i : order) TrainExample(examples[i].features, examples[i].label);
+  }
+  Finish();
 }
 
 void LinearModel::Finish() {

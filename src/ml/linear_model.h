@@ -27,6 +27,14 @@ class LinearModel {
   void TrainExample(const std::vector<uint32_t>& features, int gold);
   void Finish();
 
+  struct Example {
+    std::vector<uint32_t> features;
+    int label;
+  };
+  // The whole training run: `epochs` passes over `examples` in an order shuffled by `seed`
+  // (deterministic), then Finish().
+  void Train(const std::vector<Example>& examples, uint32_t epochs, uint32_t seed);
+
   // Binary file I/O. `kind` names what the model is for ("lines"); Load checks it.
   bool Save(const std::string& path, const std::string& kind, uint64_t data_fingerprint,
             const std::string& settings, std::string* error) const;

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -397,11 +396,7 @@ std::vector<uint32_t> StorySegmenter::Segment(const std::vector<StoryBlock>& blo
 }
 
 StorySegmenter StorySegmenter::Train(const std::vector<TrainingFile>& files, uint32_t seed, uint32_t epochs) {
-  struct Example {
-    std::vector<uint32_t> f;
-    int label;
-  };
-  std::vector<Example> examples;
+  std::vector<LinearModel::Example> examples;
   uint64_t fp = 14695981039346656037ull;
   for (const auto& file : files) {
     std::vector<StoryBlock> blocks;
@@ -416,14 +411,7 @@ StorySegmenter StorySegmenter::Train(const std::vector<TrainingFile>& files, uin
     for (uint32_t s : file.story_starts) fp = Fingerprint64(&s, sizeof s, fp);
   }
   auto model = std::make_unique<LinearModel>(2, kBits);
-  std::mt19937 rng(seed);
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  for (uint32_t e = 0; e < epochs; ++e) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) model->TrainExample(examples[i].f, examples[i].label);
-  }
-  model->Finish();
+  model->Train(examples, epochs, seed);
   std::ostringstream settings;
   settings << "averaged perceptron; seed=" << seed << " epochs=" << epochs << " files=" << files.size()
            << " gaps=" << examples.size();
