@@ -1,0 +1,149 @@
+// The HTML tree every HTML stage works on: a flat, arena-backed DOM.
+//
+// Two builders fill it: our own fast HTML5 parser (src/html/parser*) and an adapter over gumbo
+// (src/html/gumbo_dom*), the slower reference kept as a correct fallback and for differential
+// tests. The extractor (main content, metadata) only ever sees this structure, so it does not care
+// which parser built it.
+//
+// Nodes live in one vector and refer to each other by index (kNoNode when absent); strings are
+// views into the Dom's own arena (decoded UTF-8: character references already resolved, tag and
+// attribute names lower-cased for HTML elements), so a Dom is one allocation-light object that can
+// be cleared and reused across pages.
+#ifndef DOSSIER_HTML_DOM_H_
+#define DOSSIER_HTML_DOM_H_
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::html {
+
+inline constexpr uint32_t kNoNode = UINT32_MAX;
+
+enum class NodeType : uint8_t { kDocument, kElement, kText, kComment, kDoctype };
+enum class Namespace : uint8_t { kHtml, kSvg, kMathMl };
+
+struct Attribute {
+  std::string_view name;   // lower-cased for HTML elements; as adjusted by the spec for SVG/MathML
+  std::string_view value;  // character references decoded
+};
+
+struct Node {
+  NodeType type = NodeType::kElement;
+  Namespace ns = Namespace::kHtml;
+  uint32_t parent = kNoNode;
+  uint32_t first_child = kNoNode;
+  uint32_t last_child = kNoNode;
+  uint32_t next_sibling = kNoNode;
+  uint32_t prev_sibling = kNoNode;
+  // Element: tag name (lower-case for HTML). Doctype: the doctype name. Otherwise empty.
+  std::string_view name;
+  // Text and comment: the decoded contents. Otherwise empty.
+  std::string_view text;
+  uint32_t attr_begin = 0;  // attributes are attrs[attr_begin, attr_begin + attr_count)
+  uint32_t attr_count = 0;
+  // Byte range in the (decoded, UTF-8) input the node came from: for a text node the bytes of its
+  // text (including character references as written), for an element its start tag. Both are 0 for
+  // nodes the tree builder made up (implied <html>, <head>, <body>, <tbody>, ...).
+  uint32_t source_begin = 0;
+  uint32_t source_end = 0;
+};
+
+class Dom {
+ public:
+  static constexpr uint32_t kDocumentNode = 0;  // nodes[0] is always the document
+
+  Dom() { Clear(); }
+
+  void Clear() {
+    nodes.clear();
+    attrs.clear();
+    // Keep the first chunk so a reused Dom does not allocate again for small pages.
+    if (chunks_.size() > 1) chunks_.resize(1);
+    chunk_used_ = 0;
+    chunk_size_ = chunks_.empty() ? 0 : kChunkBytes;
+    Node document;
+    document.type = NodeType::kDocument;
+    nodes.push_back(document);
+    truncated = false;
+  }
+
+  // Copies `s` into the arena; the view stays valid until Clear() or destruction.
+  std::string_view Intern(std::string_view s) {
+    if (s.empty()) return {};
+    char* p = Allocate(s.size());
+    std::memcpy(p, s.data(), s.size());
+    return {p, s.size()};
+  }
+
+  // Raw bump allocation in the arena (for builders that assemble a string in place).
+  char* Allocate(size_t n) {
+    if (chunk_used_ + n > chunk_size_) {
+      chunk_size_ = n > kChunkBytes ? n : kChunkBytes;
+      chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+      chunk_used_ = 0;
+    }
+    char* p = chunks_.back().get() + chunk_used_;
+    chunk_used_ += n;
+    return p;
+  }
+
+  // Appends a new node as the last child of `parent` and returns its index.
+  uint32_t AppendChild(uint32_t parent, Node node) {
+    const auto index = static_cast<uint32_t>(nodes.size());
+    node.parent = parent;
+    node.next_sibling = kNoNode;
+    node.prev_sibling = nodes[parent].last_child;
+    node.first_child = node.last_child = kNoNode;
+    if (node.prev_sibling != kNoNode) {
+      nodes[node.prev_sibling].next_sibling = index;
+    } else {
+      nodes[parent].first_child = index;
+    }
+    nodes[parent].last_child = index;
+    nodes.push_back(node);
+    return index;
+  }
+
+  std::string_view Attr(uint32_t node, std::string_view name) const {
+    const Node& n = nodes[node];
+    for (uint32_t i = 0; i < n.attr_count; ++i) {
+      if (attrs[n.attr_begin + i].name == name) return attrs[n.attr_begin + i].value;
+    }
+    return {};
+  }
+  bool HasAttr(uint32_t node, std::string_view name) const {
+    const Node& n = nodes[node];
+    for (uint32_t i = 0; i < n.attr_count; ++i) {
+      if (attrs[n.attr_begin + i].name == name) return true;
+    }
+    return false;
+  }
+  bool IsElement(uint32_t node, std::string_view tag) const {
+    return nodes[node].type == NodeType::kElement && nodes[node].ns == Namespace::kHtml &&
+           nodes[node].name == tag;
+  }
+
+  std::vector<Node> nodes;
+  std::vector<Attribute> attrs;
+  // Set when a limit (depth, node count, time) stopped the builder: the tree is a valid prefix.
+  bool truncated = false;
+
+ private:
+  static constexpr size_t kChunkBytes = 64 * 1024;
+  // Chunks never move, so every view handed out stays valid until Clear().
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t chunk_used_ = 0;
+  size_t chunk_size_ = 0;
+};
+
+// Writes the tree in the html5lib tree-construction test format ("| <html>", "|   <head>", ...,
+// attributes sorted by name, text in quotes), the form the differential tests compare.
+std::string DumpTree(const Dom& dom);
+
+}  // namespace dossier::html
+
+#endif  // DOSSIER_HTML_DOM_H_
