@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dossier/document.h"
+#include "dossier/html.h"
 
 namespace dossier {
 
@@ -25,6 +26,12 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
 // Human-readable renderings: the cleaned article by story, leftovers listed apart.
 void RenderText(const Document& doc, std::string* out);
 void RenderMarkdown(const Document& doc, std::string* out);
+
+// Appends one JSON object (no newline) for `dossier extract`: path, title, text (blocks joined by
+// "\n"), bylines, published, language, site, url, blocks (kind, text, source offsets into the
+// decompressed input) and every metadata field with its evidence.
+void WriteExtractJson(std::string_view path, const DecodedHtml& page,
+                      const ExtractedArticle& article, std::string* out);
 
 // Appends `s` as a JSON string literal (quoted, escaped; invalid UTF-8 is never produced because
 // the canonical text is valid UTF-8).

@@ -11,6 +11,7 @@ namespace dossier::cli {
 using Runner = std::function<int()>;
 
 Runner AddAnalyze(CLI::App& app);
+Runner AddExtract(CLI::App& app);
 Runner AddSegment(CLI::App& app);
 Runner AddTrain(CLI::App& app);
 

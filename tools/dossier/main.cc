@@ -10,10 +10,11 @@
 #endif
 
 int main(int argc, char** argv) {
-  CLI::App app{"Dossier: structured knowledge from raw news (crude text now; HTML, entities, quotes and time to come)"};
+  CLI::App app{"Dossier: structured knowledge from raw news "};
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
   app.require_subcommand(1);
   dossier::cli::Runner analyze = dossier::cli::AddAnalyze(app);
+  dossier::cli::Runner extract = dossier::cli::AddExtract(app);
   dossier::cli::Runner segment = dossier::cli::AddSegment(app);
   dossier::cli::Runner train = dossier::cli::AddTrain(app);
   try {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (app.got_subcommand("analyze")) return analyze();
+  if (app.got_subcommand("extract")) return extract();
   if (app.got_subcommand("segment")) return segment();
   if (app.got_subcommand("train")) return train();
   return 2;
