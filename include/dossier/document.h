@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/html.h"
 #include "dossier/offset_map.h"
 
 namespace dossier {
@@ -49,6 +50,11 @@ struct Block {
   uint64_t source_begin = 0; // the block's input bytes (set by the front door; a block whose line
   uint64_t source_end = 0;   // cleaned to nothing has an empty span but still its input range)
   float confidence = 1.0f;   // how sure the classifier is of `kind`, 0..1
+  // HTML input: the element kind the block came from (a blockquote or a table row is kBody above)
+  // and the heading level / list depth; unset for crude text.
+  bool has_html_kind = false;
+  HtmlBlockKind html_kind = HtmlBlockKind::kParagraph;
+  uint8_t level = 0;
 };
 
 struct Story {
@@ -120,24 +126,16 @@ struct SourceInfo {
   std::string path;             // as given on the command line ("-" for standard input)
   uint64_t size_bytes = 0;
   std::string format = "text";  // "text" (crude text) or "html"
+  bool gzip = false;            // the input was gzip-compressed; offsets are into the decompressed bytes
   std::string encoding = "UTF-8";
+  std::string encoding_evidence;  // HTML: "bom", "http-header", "meta", "detected" or "default"
   uint32_t invalid_bytes_replaced = 0;
   uint32_t lines = 0;           // non-empty input lines
 };
 
-// Page metadata; filled by the HTML front door, mostly empty for crude text.
-struct Metadata {
-  std::string title;
-  std::vector<std::string> bylines;
-  std::string published;  // ISO 8601 or empty
-  std::string language;
-  std::string site;
-  std::string url;
-};
-
 struct Document {
   SourceInfo source;
-  Metadata metadata;
+  PageMetadata metadata;  // from the HTML front door; every field unknown for crude text
   std::string text;  // the canonical text: blocks joined by '\n'
   OffsetMap offsets; // canonical byte offset -> input byte offset
 

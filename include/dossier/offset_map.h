@@ -43,6 +43,12 @@ class OffsetMap {
   std::vector<Piece> pieces_;
 };
 
+// Chains two maps: `first` maps text A to text B, `second` maps B to the input C; the result maps
+// A to C. A byte copied in both stays copied (exact offsets); anything replaced on either side maps
+// to the whole input range it came from. Used where text passes through several stages (HTML:
+// canonical text -> extracted block -> decoded page -> input bytes).
+OffsetMap ComposeOffsetMaps(const OffsetMap& first, const OffsetMap& second);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_OFFSET_MAP_H_

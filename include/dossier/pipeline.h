@@ -17,6 +17,12 @@ struct AnalyzerOptions {
   bool tokens = true;     // tokenise and split sentences (off for the line-only fast path)
 };
 
+// What the caller knows about an HTML page beyond its bytes (from WARC/HTTP headers, a URL list).
+struct HtmlInput {
+  std::string url;
+  std::string content_type;  // the HTTP Content-Type header, for its charset
+};
+
 class Analyzer {
  public:
   // Returns null and sets `error` when a model or data file cannot be loaded.
@@ -25,6 +31,16 @@ class Analyzer {
 
   // Crude scraped text: one block per non-empty line, cleaned, labelled and segmented into stories.
   Document AnalyzeCrudeText(std::string_view bytes, const std::string& path) const;
+
+  // An HTML page (already decompressed): decoded, its article and metadata extracted, then the same
+  // document model as crude text (one story).
+  Document AnalyzeHtml(std::string_view bytes, const std::string& path,
+                       const HtmlInput& hints = {}) const;
+
+  // Any input: gzip is decompressed, HTML is told from crude text by its content (not its name).
+  // Returns false with a one-line reason (prefixed with `path`) for input that is neither.
+  bool Analyze(std::string_view bytes, const std::string& path, Document* doc, std::string* error,
+               const HtmlInput& hints = {}) const;
 
   // Warnings gathered while loading (e.g. a word list that is missing), for the CLI to show once.
   const std::string& load_warnings() const;

@@ -51,4 +51,42 @@ uint64_t OffsetMap::ToSourceEnd(uint32_t canon_end) const {
   return p.copied ? p.source_begin + delta + 1 : p.source_begin + p.source_len;
 }
 
+OffsetMap ComposeOffsetMaps(const OffsetMap& first, const OffsetMap& second) {
+  if (second.empty()) return first;  // an empty map is the identity
+  OffsetMap out;
+  const auto& mid = second.pieces();
+  for (const auto& p : first.pieces()) {
+    if (!p.copied) {
+      uint64_t b = second.ToSourceBegin(static_cast<uint32_t>(p.source_begin));
+      uint64_t e = p.source_len == 0 ? b
+                                     : second.ToSourceEnd(static_cast<uint32_t>(p.source_begin + p.source_len));
+      out.AddReplacement(p.canon_begin, p.canon_len, b, e > b ? e - b : 0);
+      continue;
+    }
+    // A copied run of A: walk the pieces of `second` it passes through.
+    uint32_t done = 0;
+    while (done < p.canon_len) {
+      const auto y = static_cast<uint32_t>(p.source_begin + done);
+      auto it = std::upper_bound(mid.begin(), mid.end(), y,
+                                 [](uint32_t c, const OffsetMap::Piece& q) { return c < q.canon_begin; });
+      if (it == mid.begin() || y >= (it - 1)->canon_begin + (it - 1)->canon_len) {
+        // B bytes that `second` does not cover (should not happen): map the rest as one range.
+        uint64_t b = second.ToSourceBegin(y);
+        out.AddReplacement(p.canon_begin + done, p.canon_len - done, b, 0);
+        break;
+      }
+      const OffsetMap::Piece& q = *(it - 1);
+      const uint32_t in_q = y - q.canon_begin;
+      const uint32_t len = std::min(p.canon_len - done, q.canon_len - in_q);
+      if (q.copied) {
+        out.AddCopy(p.canon_begin + done, q.source_begin + in_q, len);
+      } else {
+        out.AddReplacement(p.canon_begin + done, len, q.source_begin, q.source_len);
+      }
+      done += len;
+    }
+  }
+  return out;
+}
+
 }  // namespace dossier

@@ -5,23 +5,9 @@
 #include "dossier/html.h"
 #include "dossier/output.h"
 #include "output/json_members.h"
+#include "output/metadata_json.h"
 
 namespace dossier {
-namespace {
-
-void MetaObject(const MetaValue& v, std::string* out) {
-  json::Members m(out, '{', '}');
-  m.Str("value", v.value);
-  m.Str("evidence", v.evidence);
-}
-
-// A field that is unknown is null, not an empty string, so "unknown" is explicit.
-void StrOrNull(json::Members& m, std::string_view key, const MetaValue& v) {
-  if (v.known()) m.Str(key, v.value);
-  else m.Raw(key, "null");
-}
-
-}  // namespace
 
 void WriteExtractJson(std::string_view path, const DecodedHtml& page,
                       const ExtractedArticle& article, std::string* out) {
@@ -29,7 +15,8 @@ void WriteExtractJson(std::string_view path, const DecodedHtml& page,
   json::Members doc(out, '{', '}');
   doc.Str("schema_version", kSchemaVersion);
   doc.Str("path", path);
-  StrOrNull(doc, "title", md.title);
+  if (md.title.known()) doc.Str("title", md.title.value);
+  else doc.Raw("title", "null");
   {
     std::string text;
     for (const ExtractedBlock& b : article.blocks) {
@@ -38,14 +25,7 @@ void WriteExtractJson(std::string_view path, const DecodedHtml& page,
     }
     doc.Str("text", text);
   }
-  {
-    json::Members bylines(doc.Key("bylines"), '[', ']');
-    for (const MetaValue& v : md.bylines) AppendJsonString(v.value, bylines.Next());
-  }
-  StrOrNull(doc, "published", md.published);
-  StrOrNull(doc, "language", md.language);
-  StrOrNull(doc, "site", md.site);
-  StrOrNull(doc, "url", md.url);
+  json::WritePlainMetadata(md, doc, /*with_title=*/false);
   {
     json::Members blocks(doc.Key("blocks"), '[', ']');
     for (const ExtractedBlock& b : article.blocks) {
@@ -57,27 +37,7 @@ void WriteExtractJson(std::string_view path, const DecodedHtml& page,
                         page.offsets.empty() ? b.source_end : page.offsets.ToSourceEnd(b.source_end));
     }
   }
-  {
-    json::Members meta(doc.Key("metadata"), '{', '}');
-    const std::pair<std::string_view, const MetaValue*> fields[] = {
-        {"title", &md.title},     {"published", &md.published},
-        {"modified", &md.modified}, {"site", &md.site},
-        {"url", &md.url},         {"language", &md.language},
-        {"description", &md.description}, {"section", &md.section},
-        {"image", &md.image}};
-    for (const auto& [key, value] : fields) {
-      if (value->known()) MetaObject(*value, meta.Key(key));
-      else meta.Raw(key, "null");
-    }
-    {
-      json::Members bylines(meta.Key("bylines"), '[', ']');
-      for (const MetaValue& v : md.bylines) MetaObject(v, bylines.Next());
-    }
-    {
-      json::Members tags(meta.Key("tags"), '[', ']');
-      for (const MetaValue& v : md.tags) MetaObject(v, tags.Next());
-    }
-  }
+  json::WriteMetadataWithEvidence(md, doc);
   {
     json::Members source(doc.Key("source"), '{', '}');
     source.Str("path", path);

@@ -4,6 +4,7 @@
 
 #include "dossier/output.h"
 #include "output/json_members.h"
+#include "output/metadata_json.h"
 
 namespace dossier {
 
@@ -53,6 +54,13 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     src.Str("encoding", doc.source.encoding);
     src.Uint("invalid_bytes_replaced", doc.source.invalid_bytes_replaced);
     src.Uint("lines", doc.source.lines);
+    if (doc.source.gzip) src.Raw("gzip", "true");
+    if (!doc.source.encoding_evidence.empty()) src.Str("encoding_evidence", doc.source.encoding_evidence);
+  }
+  if (doc.source.format == "html") {
+    // Page metadata: the plain fields and, with their evidence, the `metadata` object.
+    json::WritePlainMetadata(doc.metadata, top);
+    json::WriteMetadataWithEvidence(doc.metadata, top);
   }
   {
     top.Key("blocks");
@@ -68,6 +76,10 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       o.Uint("line", b.line);
       o.Uint("begin", b.span.begin);
       o.Uint("end", b.span.end);
+      if (b.has_html_kind) {
+        o.Str("html_kind", HtmlBlockKindName(b.html_kind));
+        if (b.level) o.Uint("level", b.level);
+      }
       if (b.kind == BlockKind::kCaption) {
         if (b.credit.empty()) {
           o.Raw("credit", "null");

@@ -8,9 +8,11 @@
 #include "crude/lexicon.h"
 #include "document/mapped_text_ops.h"
 #include "dossier/crude.h"
+#include "dossier/html.h"
 #include "dossier/pipeline.h"
 #include "dossier/stories.h"
 #include "dossier/text.h"
+#include "pipeline/html_document.h"
 
 #ifndef DOSSIER_DATA_DIR
 #define DOSSIER_DATA_DIR "data"
@@ -45,6 +47,29 @@ void SentencesOf(std::string_view text, std::vector<Token>* tokens, std::vector<
   for (const auto& r : *ranges) {
     if (r.count == 0) continue;
     out->push_back({(*tokens)[r.first].span.begin, (*tokens)[r.first + r.count - 1].span.end});
+  }
+}
+
+// Tokens and sentences of every block. About one token per 4.5 bytes of news text.
+void AddTokensAndSentences(Document* doc) {
+  std::vector<TokenRange> ranges;
+  doc->tokens.reserve(doc->text.size() * 2 / 9 + 16);
+  for (uint32_t bi = 0; bi < doc->blocks.size(); ++bi) {
+    const Block& b = doc->blocks[bi];
+    size_t first = doc->tokens.size();
+    Tokenize(doc->Text(b.span), b.span.begin, &doc->tokens);
+    ranges.clear();
+    SplitSentences(doc->Text(b.span), b.span.begin, doc->tokens.data() + first, doc->tokens.size() - first,
+                   &ranges);
+    for (const auto& r : ranges) {
+      if (r.count == 0) continue;
+      Sentence s;
+      s.first_token = static_cast<uint32_t>(first + r.first);
+      s.token_count = r.count;
+      s.span = {doc->tokens[s.first_token].span.begin, doc->tokens[s.first_token + r.count - 1].span.end};
+      s.block = bi;
+      doc->sentences.push_back(s);
+    }
   }
 }
 
@@ -302,28 +327,49 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     doc.stories.push_back(std::move(st));
   }
   // 6. Tokens and sentences of every block (after the stories, so the segmenter's working memory is
-  //    gone before the token array grows). About one token per 4.5 bytes of news text.
-  if (impl_->options.tokens) {
-    doc.tokens.reserve(doc.text.size() * 2 / 9 + 16);
-    for (uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
-      const Block& b = doc.blocks[bi];
-      size_t first = doc.tokens.size();
-      Tokenize(doc.Text(b.span), b.span.begin, &doc.tokens);
-      ranges.clear();
-      SplitSentences(doc.Text(b.span), b.span.begin, doc.tokens.data() + first, doc.tokens.size() - first, &ranges);
-      for (const auto& r : ranges) {
-        if (r.count == 0) continue;
-        Sentence s;
-        s.first_token = static_cast<uint32_t>(first + r.first);
-        s.token_count = r.count;
-        s.span = {doc.tokens[s.first_token].span.begin, doc.tokens[s.first_token + r.count - 1].span.end};
-        s.block = bi;
-        doc.sentences.push_back(s);
-      }
-    }
-  }
-
+  //    gone before the token array grows).
+  if (impl_->options.tokens) AddTokensAndSentences(&doc);
   return doc;
+}
+
+Document Analyzer::AnalyzeHtml(std::string_view bytes, const std::string& path,
+                               const HtmlInput& hints) const {
+  DecodedHtml page = DecodeHtml(bytes, hints.content_type);
+  ExtractOptions options;
+  options.url = hints.url;
+  ExtractedArticle article = ExtractArticle(page.text, options);
+  Document doc = BuildHtmlDocument(page, article, path, bytes.size());
+  if (impl_->options.tokens) AddTokensAndSentences(&doc);
+  return doc;
+}
+
+bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document* doc,
+                       std::string* error, const HtmlInput& hints) const {
+  std::string unzipped;
+  bool gzip = false;
+  if (IsGzip(bytes)) {
+    if (!Gunzip(bytes, &unzipped, error)) {
+      *error = path + ": " + *error;
+      return false;
+    }
+    bytes = unzipped;
+    gzip = true;
+  }
+  if (bytes.size() > 0xFFFFFFF0u) {
+    *error = path + ": larger than 4 GiB";
+    return false;
+  }
+  if (LooksLikeHtml(bytes)) {
+    *doc = AnalyzeHtml(bytes, path, hints);
+  } else {
+    if (bytes.find('\0') != std::string_view::npos) {
+      *error = path + ": binary data, neither text nor HTML";
+      return false;
+    }
+    *doc = AnalyzeCrudeText(bytes, path);
+  }
+  doc->source.gzip = gzip;
+  return true;
 }
 
 }  // namespace dossier

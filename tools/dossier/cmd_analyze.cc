@@ -1,11 +1,13 @@
 // `dossier analyze [FILES|-]`: one JSON document per input per line, or a rendering for people.
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "commands.h"
 #include "dossier/output.h"
 #include "dossier/pipeline.h"
 #include "io.h"
+#include "parallel.h"
 
 namespace dossier::cli {
 
@@ -16,17 +18,24 @@ struct AnalyzeFlags {
   std::string models, data;
   bool tokens = false;
   bool no_sentences = false;
+  int jobs = 1;
+  std::string url;
+  bool no_progress = false;
 };
 }  // namespace
 
 Runner AddAnalyze(CLI::App& app) {
   auto flags = std::make_shared<AnalyzeFlags>();
-  CLI::App* cmd = app.add_subcommand("analyze", "Analyse crude scraped news text; one JSON document per input per line");
+  CLI::App* cmd = app.add_subcommand("analyze", "Analyse news: crude scraped text or HTML pages (.html, .html.gz; sniffed); one JSON document per input per line");
   cmd->add_option("inputs", flags->inputs, "input files, or - for standard input")->required();
   cmd->add_option("--format", flags->format, "json (JSON Lines, default), text or markdown")
       ->check(CLI::IsMember({"json", "text", "markdown"}));
   cmd->add_flag("--tokens", flags->tokens, "include token spans in the JSON");
   cmd->add_flag("--no-sentences", flags->no_sentences, "leave sentence spans out of the JSON");
+  cmd->add_option("-j,--jobs", flags->jobs, "inputs analysed in parallel (0: one per core)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--url", flags->url, "the page's URL, when known (HTML input)");
+  cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
   return [flags]() -> int {
@@ -43,41 +52,52 @@ Runner AddAnalyze(CLI::App& app) {
     JsonOptions json;
     json.tokens = flags->tokens;
     json.sentences = !flags->no_sentences;
+    const int threads = flags->jobs == 0 ? static_cast<int>(std::thread::hardware_concurrency()) : flags->jobs;
+    HtmlInput hints;
+    hints.url = flags->url;
     int failures = 0;
-    std::string input, out;
-    for (const auto& path : flags->inputs) {
-      if (!ReadInput(path, &input, &error)) {
-        std::cerr << "dossier analyze: " << error << "\n";
-        ++failures;
-        continue;
-      }
-      if (input.find('\0') != std::string::npos) {
-        std::cerr << "dossier analyze: " << path << ": binary data, not text\n";
-        ++failures;
-        continue;
-      }
-      if (input.size() > 0xFFFFFFF0u) {
-        std::cerr << "dossier analyze: " << path << ": larger than 4 GiB\n";
-        ++failures;
-        continue;
-      }
-      Document doc = analyzer->AnalyzeCrudeText(input, path);
-      out.clear();
-      if (flags->format == "json") {
-        bool write_ok = true;
-        WriteDocumentJson(doc, json, &out, [&](std::string* buf) {
-          write_ok = write_ok && WriteStdout(*buf);
-          buf->clear();
+    // Each input is read and analysed on a worker; results are written in input order. A large
+    // JSON document streams out only on the single-threaded path (with -j it is held whole).
+    const bool streamed = threads <= 1;
+    const bool ok = RunOrdered(
+        flags->inputs.size(), threads, !flags->no_progress,
+        [&](size_t i) {
+          JobResult r;
+          std::string input, error;
+          const std::string& path = flags->inputs[i];
+          if (!ReadInput(path, &input, &error)) {
+            r.error = error;
+            return r;
+          }
+          Document doc;
+          if (!analyzer->Analyze(input, path, &doc, &error, hints)) {
+            r.error = error;
+            return r;
+          }
+          input.clear();
+          input.shrink_to_fit();
+          if (flags->format == "json") {
+            WriteDocumentJson(doc, json, &r.output, streamed ? JsonFlush([](std::string* buf) {
+              WriteStdout(*buf);
+              buf->clear();
+            }) : JsonFlush());
+            r.output.push_back('\n');
+          } else if (flags->format == "text") {
+            RenderText(doc, &r.output);
+          } else {
+            RenderMarkdown(doc, &r.output);
+          }
+          return r;
+        },
+        [&](size_t, JobResult& r) {
+          if (!r.error.empty()) {
+            std::cerr << "dossier analyze: " << r.error << "\n";
+            ++failures;
+            return true;
+          }
+          return WriteStdout(r.output);
         });
-        if (!write_ok) return 1;
-        out.push_back('\n');
-      } else if (flags->format == "text") {
-        RenderText(doc, &out);
-      } else {
-        RenderMarkdown(doc, &out);
-      }
-      if (!WriteStdout(out)) return 1;
-    }
+    if (!ok) return 1;
     std::fflush(stdout);
     return failures ? 1 : 0;
   };
