@@ -181,6 +181,74 @@ bool StartsWithContinuation(std::string_view t) {
   return false;
 }
 
+// Words in the first sentence of a block (ledes are long single sentences).
+int FirstSentenceWords(std::string_view t) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == ' ') {
+      in_word = false;
+      continue;
+    }
+    if (!in_word) ++words;
+    in_word = true;
+    if ((c == '.' || c == '?' || c == '!') && i + 1 < t.size() && t[i + 1] == ' ' && words > 3) break;
+  }
+  return words;
+}
+
+// "has signed", "have agreed": the present perfect of news ledes, in the first sentence.
+bool PresentPerfectLede(std::string_view t) {
+  size_t end = t.find(". ");
+  std::string_view first = t.substr(0, end);
+  for (std::string_view aux : {" has ", " have "}) {
+    size_t at = 0;
+    while ((at = first.find(aux, at)) != std::string_view::npos) {
+      size_t b = at + aux.size(), e = b;
+      while (e < first.size() && first[e] >= 'a' && first[e] <= 'z') ++e;
+      std::string_view w = first.substr(b, e - b);
+      if (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en") || w == "told" || w == "said")) return true;
+      if (w == "been") return true;
+      at = b;
+    }
+  }
+  return false;
+}
+
+// Capitalised words not at a sentence start, and which of them open a two-word name.
+struct NameWords {
+  std::vector<uint64_t> single;     // hash of every mid-sentence capitalised word
+  std::vector<uint64_t> name_last;  // hash of the second word of "First Last" pairs
+};
+NameWords NamesOf(std::string_view t) {
+  NameWords out;
+  size_t i = 0;
+  bool sentence_start = true;
+  bool prev_cap = false;
+  while (i < t.size()) {
+    char c = t[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter) {
+      if (c == '.' || c == '?' || c == '!' || c == ':') sentence_start = true;
+      if (c != ' ') prev_cap = false;
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < t.size() && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) ++i;
+    bool cap = t[b] >= 'A' && t[b] <= 'Z' && i - b >= 3;
+    if (cap && !sentence_start) {
+      uint64_t h = WordHash(t.substr(b, i - b));
+      out.single.push_back(h);
+      if (prev_cap) out.name_last.push_back(h);
+    }
+    prev_cap = cap;
+    sentence_start = false;
+  }
+  return out;
+}
+
 // Computes the features of every gap between consecutive article blocks and hands them to
 // `on_gap(k, gaps, next_block, features)` one gap at a time (features are not kept: a long input has
 // hundreds of thousands of gaps).
@@ -333,6 +401,36 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
         }
       f.push_back(Hash("fresh", total > 0 ? Bucket(fresh / total, 0.1, 9) : 10));
     }
+    // What the block after the gap looks like: ledes are long single sentences, often in the
+    // present perfect ("has signed"), and introduce people by their full names.
+    {
+      int w = FirstSentenceWords(next.text);
+      f.push_back(Hash("next_first_len", w <= 8 ? 0 : w <= 15 ? 1 : w <= 25 ? 2 : w <= 35 ? 3 : 4));
+    }
+    if (PresentPerfectLede(next.text)) f.push_back(Hash("next_present_perfect", 1));
+    {
+      // Names in the next block: a full name ("First Last") whose last word the previous blocks
+      // used (a continuation) or did not (a new person: a lede), and bare capitalised words seen
+      // before (surname references continue a story).
+      NameWords next_names = NamesOf(next.text);
+      std::vector<uint64_t> before;
+      for (size_t d = 0; d < 4 && d <= k; ++d) {
+        NameWords nw = NamesOf(blocks[article[k - d]].text);
+        before.insert(before.end(), nw.single.begin(), nw.single.end());
+      }
+      std::sort(before.begin(), before.end());
+      int known_full = 0, new_full = 0, known_single = 0;
+      for (uint64_t h : next_names.name_last) {
+        if (std::binary_search(before.begin(), before.end(), h)) ++known_full;
+        else ++new_full;
+      }
+      for (uint64_t h : next_names.single)
+        if (std::binary_search(before.begin(), before.end(), h)) ++known_single;
+      f.push_back(Hash("names_new_full", std::min(new_full, 3)));
+      f.push_back(Hash("names_known_full", std::min(known_full, 3)));
+      int total = static_cast<int>(next_names.single.size());
+      f.push_back(Hash("names_known_share", total == 0 ? 9 : Bucket(static_cast<double>(known_single) / total, 0.25, 4)));
+    }
     f.push_back(Hash("pos", std::min<int>(static_cast<int>(k), 3)));
     f.push_back(Hash("rpos", std::min<int>(static_cast<int>(gaps - 1 - k), 3)));
     on_gap(k, gaps, article[k + 1], f);
@@ -421,26 +519,83 @@ StorySegmenter StorySegmenter::Train(const std::vector<TrainingFile>& files, uin
   return s;
 }
 
-void RecoverStoryTitles(const std::vector<StoryBlock>& blocks, std::vector<BlockKind>* kinds,
-                        std::vector<uint32_t>* starts) {
+namespace {
+
+// Content words two bags share (each counted once).
+int SharedWords(const BagOfWords& a, const BagOfWords& b) {
+  int shared = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) ++i;
+    else if (b[j].first < a[i].first) ++j;
+    else ++shared, ++i, ++j;
+  }
+  return shared;
+}
+
+// A line that could be a headline, before we know what it shares with the story: short, no final
+// stop, three words at least, none of the signals of page furniture.
+bool HeadlineCandidate(std::string_view t) {
   constexpr uint32_t kNotTitle = kSigFurniture | kSigByline | kSigDateline | kSigHandle | kSigUrl |
                                  kSigCopyright | kSigWatchTitle | kSigCredit | kSigCaptionMarker |
                                  kSigPlayerNotice | kSigConsent | kSigDuration | kSigMediaCaption;
+  if (!HeadlineLike(t) || t.size() < 12 || t.size() > 200) return false;
+  if (std::count(t.begin(), t.end(), ' ') < 2) return false;
+  return (DetectLineSignals(t) & kNotTitle) == 0;
+}
+
+}  // namespace
+
+void RecoverStoryTitles(const std::vector<StoryBlock>& blocks, std::vector<BlockKind>* kinds,
+                        std::vector<uint32_t>* starts) {
+  // How far back from a story's first article block its headline may sit: bylines, dates, share
+  // and menu lines often come between the two.
+  constexpr uint32_t kMaxBack = 8;
   for (size_t si = 0; si < starts->size(); ++si) {
-    uint32_t s = (*starts)[si];
-    uint32_t floor = si > 0 ? (*starts)[si - 1] + 1 : 0;
-    for (uint32_t back = 1; back <= 3 && s >= floor + back; ++back) {
-      uint32_t b = s - back;
-      if (IsArticleKind((*kinds)[b])) break;  // the gap ends here
-      if ((*kinds)[b] != BlockKind::kOther) continue;
-      StoryBlock candidate{blocks[b].text, (*kinds)[b]};
-      // Only lines with a fair share of capitals qualify: accepting sentence-case lines too (even
-      // only right before a byline) lost story-start F1 in cross-validation on dev.
-      if (!TitleLike(candidate) || (DetectLineSignals(blocks[b].text) & kNotTitle)) continue;
-      (*kinds)[b] = BlockKind::kHeading;
-      (*starts)[si] = b;
-      break;
+    const uint32_t s = (*starts)[si];
+    const uint32_t floor = si > 0 ? (*starts)[si - 1] + 1 : 0;
+    // The words of the story's opening (its first three article blocks).
+    BagOfWords opening;
+    for (uint32_t b = s, n = 0; b < blocks.size() && n < 3; ++b) {
+      if (!IsArticleKind((*kinds)[b])) continue;
+      BagOfWords w = Words(blocks[b].text);
+      opening.insert(opening.end(), w.begin(), w.end());
+      ++n;
     }
+    Compact(&opening);
+    // Among the leftovers right before the story (not crossing an article block), the headline is
+    // the candidate sharing most words with the opening (at least two); related-story links and
+    // section names in the same gap share few or none.
+    int best_shared = 1;
+    int64_t best = -1;
+    for (uint32_t back = 1; back <= kMaxBack && s >= floor + back; ++back) {
+      const uint32_t b = s - back;
+      if (IsArticleKind((*kinds)[b])) break;  // the gap ends here
+      // Headlines the line classifier took for leftovers are `other` or, when they name someone,
+      // `caption`; media and consent blocks are never headlines.
+      if ((*kinds)[b] != BlockKind::kOther && (*kinds)[b] != BlockKind::kCaption) continue;
+      if (!HeadlineCandidate(blocks[b].text)) continue;
+      const int shared = SharedWords(Words(blocks[b].text), opening);
+      if (shared > best_shared) {
+        best_shared = shared;
+        best = b;
+      }
+    }
+    if (best < 0) {
+      // No headline shares the story's words: the older rule, a title-cased line close by.
+      for (uint32_t back = 1; back <= 3 && s >= floor + back; ++back) {
+        const uint32_t b = s - back;
+        if (IsArticleKind((*kinds)[b])) break;
+        if ((*kinds)[b] != BlockKind::kOther) continue;
+        StoryBlock candidate{blocks[b].text, (*kinds)[b]};
+        if (!TitleLike(candidate) || !HeadlineCandidate(blocks[b].text)) continue;
+        best = b;
+        break;
+      }
+    }
+    if (best < 0) continue;
+    (*kinds)[best] = BlockKind::kHeading;
+    (*starts)[si] = static_cast<uint32_t>(best);
   }
 }
 

@@ -102,18 +102,46 @@ TEST(RecoverStoryTitles, TitleCaseHeadlineBecomesHeadingAndStartsTheStory) {
   EXPECT_EQ(kinds, (std::vector<K>{K::kBody, K::kOther, K::kHeading, K::kOther, K::kBody}));
 }
 
-// A sentence-case line (1 capital in 7 words) is not taken as a headline: accepting such lines, even
-// only right before a byline or dateline, lost story-start F1 in cross-validation on dev. This pins
-// the limitation down so a change to it is deliberate.
-TEST(RecoverStoryTitles, SentenceCaseLineIsNotTaken) {
+// A sentence-case headline is taken when it shares at least two content words with the story's
+// opening ("rules", "water", "bills" here).
+TEST(RecoverStoryTitles, SentenceCaseHeadlineSharingWordsIsTaken) {
   std::vector<std::string> s;
   auto blocks = Blocks(TitleGap("Ministers agree new rules on water bills"), &s);
+  std::vector<K> kinds = KindsOf(blocks);
+  std::vector<uint32_t> starts = {0, 4};
+  RecoverStoryTitles(blocks, &kinds, &starts);
+  EXPECT_EQ(starts, (std::vector<uint32_t>{0, 2}));
+  EXPECT_EQ(kinds[2], K::kHeading);
+}
+
+// ... but a sentence-case line that shares nothing with the story (a related link, another
+// story's headline) is not.
+TEST(RecoverStoryTitles, SentenceCaseLineSharingNothingIsNotTaken) {
+  std::vector<std::string> s;
+  auto blocks = Blocks(TitleGap("Council rejects plan for a car park in the centre"), &s);
   std::vector<K> kinds = KindsOf(blocks);
   const std::vector<K> before = kinds;
   std::vector<uint32_t> starts = {0, 4};
   RecoverStoryTitles(blocks, &kinds, &starts);
   EXPECT_EQ(starts, (std::vector<uint32_t>{0, 4}));
   EXPECT_EQ(kinds, before);
+}
+
+// Among several candidates the one sharing most words with the opening wins, even when another is
+// closer to the story.
+TEST(RecoverStoryTitles, TheCandidateSharingMostWordsWins) {
+  std::vector<std::string> s;
+  auto blocks = Blocks({{"Some text of the first story goes here.", K::kBody},
+                        {"Water bills to rise under new rules, ministers agree", K::kOther},
+                        {"Council rejects plan for a car park", K::kOther},
+                        {"The government has agreed new rules on water bills, ministers said.", K::kBody}},
+                       &s);
+  std::vector<K> kinds = KindsOf(blocks);
+  std::vector<uint32_t> starts = {0, 3};
+  RecoverStoryTitles(blocks, &kinds, &starts);
+  EXPECT_EQ(starts, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(kinds[1], K::kHeading);
+  EXPECT_EQ(kinds[2], K::kOther);
 }
 
 TEST(RecoverStoryTitles, ReadMoreAndDatelineAreNeverTaken) {
@@ -157,25 +185,24 @@ TEST(RecoverStoryTitles, LineEndingWithFullStopIsNotTaken) {
   EXPECT_EQ(kinds[1], K::kOther);
 }
 
-TEST(RecoverStoryTitles, LooksBackAtMostThreeBlocks) {
+TEST(RecoverStoryTitles, LooksBackAtMostEightBlocks) {
   std::vector<std::string> s;
-  // The headline is four blocks before the start: out of reach.
-  auto blocks = Blocks({{"Some text of the first story goes here.", K::kBody},
-                        {"Ministers Agree New Rules On Water Bills", K::kOther},
-                        {"Advertisement", K::kOther},
-                        {"Share this story", K::kOther},
-                        {"Image: A reservoir. Pic: PA", K::kCaption},
-                        {"The government has agreed new rules on water bills, ministers said.", K::kBody}},
-                       &s);
+  // The headline is nine blocks before the start: out of reach.
+  std::vector<std::pair<std::string, K>> spec = {{"Some text of the first story goes here.", K::kBody},
+                                                 {"Ministers agree new rules on water bills", K::kOther}};
+  for (int i = 0; i < 8; ++i) spec.push_back({"Share", K::kOther});
+  spec.push_back({"The government has agreed new rules on water bills, ministers said.", K::kBody});
+  auto blocks = Blocks(spec, &s);
   std::vector<K> kinds = KindsOf(blocks);
-  std::vector<uint32_t> starts = {0, 5};
+  std::vector<uint32_t> starts = {0, 10};
   RecoverStoryTitles(blocks, &kinds, &starts);
-  EXPECT_EQ(starts, (std::vector<uint32_t>{0, 5}));
+  EXPECT_EQ(starts, (std::vector<uint32_t>{0, 10}));
   EXPECT_EQ(kinds, KindsOf(blocks));
-  // Three blocks back is still in reach.
-  blocks.erase(blocks.begin() + 2);
+  // Eight blocks back is still in reach.
+  spec.erase(spec.begin() + 2);
+  blocks = Blocks(spec, &s);
   kinds = KindsOf(blocks);
-  starts = {0, 4};
+  starts = {0, 9};
   RecoverStoryTitles(blocks, &kinds, &starts);
   EXPECT_EQ(starts, (std::vector<uint32_t>{0, 1}));
   EXPECT_EQ(kinds[1], K::kHeading);
@@ -209,9 +236,9 @@ TEST(RecoverStoryTitles, FirstStoryTakesLeadingHeadline) {
   EXPECT_EQ(kinds, (std::vector<K>{K::kHeading, K::kOther, K::kBody}));
 }
 
-TEST(RecoverStoryTitles, OnlyOtherLeftoversAreCandidates) {
+TEST(RecoverStoryTitles, MediaBlocksAreNeverCandidates) {
   std::vector<std::string> s;
-  // A caption or media block that looks like a headline stays what it is.
+  // A media block (a video title) that looks like a headline stays what it is.
   auto blocks = Blocks({{"Some text of the first story goes here.", K::kBody},
                         {"Ministers Agree New Rules On Water Bills", K::kMedia},
                         {"The government has agreed new rules on water bills, ministers said.", K::kBody}},
