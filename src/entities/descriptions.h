@@ -1,0 +1,25 @@
+// Descriptions that stand for a person ("the Ukrainian leader", "the US president"), accepted only
+// where the text itself ties them to one person: a title written before the name ("US President
+// Donald Trump") or an apposition ("Volodymyr Zelenskyy, the Ukrainian leader," / "the Ukrainian
+// leader, Volodymyr Zelenskyy"). A description that the text ties to two people is dropped.
+#ifndef DOSSIER_ENTITIES_DESCRIPTIONS_H_
+#define DOSSIER_ENTITIES_DESCRIPTIONS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/entity_linking.h"
+
+namespace dossier::entities {
+
+// The roles the text gives the person mentioned at `name` (lower-case, without "the"), e.g.
+// {"us president"} for "... US President Donald Trump said".
+std::vector<std::string> RolesAround(std::string_view text, Span name);
+
+// Adds to each person the later occurrences of "the <role>" for roles tied to them alone.
+void AddDescriptionMentions(const Document& doc, std::vector<Entity>* entities);
+
+}  // namespace dossier::entities
+
+#endif  // DOSSIER_ENTITIES_DESCRIPTIONS_H_
