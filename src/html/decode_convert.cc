@@ -15,7 +15,6 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <vector>
 
 #include "html/decode_internal.h"
 
@@ -136,7 +135,8 @@ void CountingSubstitute(const void* context, UConverterToUnicodeArgs* args, cons
 }
 
 // Collects decoded code points with their source offsets and writes text + offset pieces. Code
-// points that share a source offset (a sequence decoding to two characters) form one piece.
+// points that share a source offset (a sequence decoding to two characters) form one piece; ASCII
+// characters that are their own input byte extend one copied piece.
 class PieceWriter {
  public:
   PieceWriter(std::string_view bytes, DecodedHtml* out) : bytes_(bytes), out_(out) {}
@@ -146,42 +146,70 @@ class PieceWriter {
     if (!has_pending_) {
       has_pending_ = true;
       pending_source_ = source;
-      pending_.clear();
+      pending_len_ = 0;
+    } else if (pending_len_ + 4u > sizeof pending_) {
+      Flush(source);  // (never: one input sequence decodes to at most a few characters)
+      has_pending_ = true;
+      pending_source_ = source;
+      pending_len_ = 0;
     }
-    char buf[4];
-    int32_t k = 0;
+    if (c < 0x80) {
+      pending_[pending_len_++] = static_cast<char>(c);
+      return;
+    }
+    int32_t k = pending_len_;
     UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), k, 4, c, error);
+    U8_APPEND(reinterpret_cast<uint8_t*>(pending_), k, static_cast<int32_t>(sizeof pending_), c, error);
     if (error) {  // a lone surrogate cannot come out of a converter, but never write bad UTF-8
-      pending_.append("\xEF\xBF\xBD");
-    } else {
-      pending_.append(buf, k);
+      std::memcpy(pending_ + pending_len_, "\xEF\xBF\xBD", 3);
+      k = pending_len_ + 3;
     }
+    pending_len_ = static_cast<uint8_t>(k);
   }
 
   void Finish() {
     if (has_pending_) Flush(bytes_.size());
+    EmitRun();
   }
 
  private:
   void Flush(uint64_t source_end) {
     std::string& text = out_->text;
-    const uint32_t at = static_cast<uint32_t>(text.size());
+    const auto at = static_cast<uint32_t>(text.size());
     const uint64_t len = source_end > pending_source_ ? source_end - pending_source_ : 0;
-    if (pending_.size() == 1 && len == 1 && bytes_[pending_source_] == pending_[0]) {
-      out_->offsets.AddCopy(at, pending_source_, 1);  // ASCII as itself: merges into one run
+    if (pending_len_ == 1 && len == 1 && bytes_[pending_source_] == pending_[0]) {
+      // ASCII as itself.
+      if (run_len_ > 0 && run_source_ + run_len_ == pending_source_ && run_text_ + run_len_ == at) {
+        ++run_len_;
+      } else {
+        EmitRun();
+        run_source_ = pending_source_;
+        run_text_ = at;
+        run_len_ = 1;
+      }
+      text.push_back(pending_[0]);
     } else {
-      out_->offsets.AddReplacement(at, static_cast<uint32_t>(pending_.size()), pending_source_, len);
+      EmitRun();
+      out_->offsets.AddReplacement(at, pending_len_, pending_source_, len);
+      text.append(pending_, pending_len_);
     }
-    text += pending_;
     has_pending_ = false;
+  }
+
+  void EmitRun() {
+    if (run_len_ > 0) out_->offsets.AddCopy(run_text_, run_source_, run_len_);
+    run_len_ = 0;
   }
 
   std::string_view bytes_;
   DecodedHtml* out_;
   bool has_pending_ = false;
   uint64_t pending_source_ = 0;
-  std::string pending_;
+  char pending_[16];
+  uint8_t pending_len_ = 0;
+  uint64_t run_source_ = 0;  // the copied run not yet in the offset map
+  uint32_t run_text_ = 0;
+  uint32_t run_len_ = 0;
 };
 
 void DecodeWithIcu(std::string_view bytes, size_t begin, Encoding e, DecodedHtml* out) {
@@ -195,16 +223,26 @@ void DecodeWithIcu(std::string_view bytes, size_t begin, Encoding e, DecodedHtml
   uint32_t replaced = 0;
   ucnv_setToUCallBack(cnv.get(), CountingSubstitute, &replaced, nullptr, nullptr, &status);
 
-  constexpr size_t kSlice = 1 << 16;
-  // At most one UTF-16 unit per input byte, plus what a flush may release; room to spare.
-  std::vector<UChar> units(2 * kSlice + 64);
-  std::vector<int32_t> offsets(units.size());
+  // Small slices keep the buffers on the stack (heap buffers cost more in page faults and heap
+  // trimming than the conversion itself on a typical page). A slice yields at most one UTF-16
+  // unit per input byte, plus what a flush or a character left over from the previous slice
+  // releases; an overflow is handled anyway. (Uninitialised: only what ICU writes is read.)
+  constexpr size_t kSlice = 4096;
+  constexpr size_t capacity = kSlice + 64;
+  UChar units[capacity];
+  int32_t offsets[capacity];
   PieceWriter writer(bytes, out);
   out->text.reserve(out->text.size() + (bytes.size() - begin) * 3 / 2);
   size_t pos = begin;
   uint64_t carry = begin;  // where a character left incomplete by the previous slice began
   UChar lead = 0;          // a high surrogate waiting for its low half
   uint64_t lead_source = 0;
+  uint64_t last_source = begin;  // source offset of the last unit seen
+  // Unpaired surrogates cannot come out of a converter; should one, it is replaced and counted.
+  auto unpaired = [&](uint64_t source) {
+    writer.Add(0xFFFD, source);
+    ++replaced;
+  };
   bool done = false;
   while (!done) {
     const size_t slice_end = std::min(bytes.size(), pos + kSlice);
@@ -212,15 +250,16 @@ void DecodeWithIcu(std::string_view bytes, size_t begin, Encoding e, DecodedHtml
     const char* source = bytes.data() + pos;
     const char* const source_limit = bytes.data() + slice_end;
     for (;;) {
-      UChar* target = units.data();
+      UChar* target = units;
       const char* const call_start = source;
       status = U_ZERO_ERROR;
-      ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &source, source_limit,
-                     offsets.data(), flush, &status);
+      ucnv_toUnicode(cnv.get(), &target, units + capacity, &source, source_limit,
+                     offsets, flush, &status);
       const uint64_t base = static_cast<uint64_t>(call_start - bytes.data());
-      const size_t produced = static_cast<size_t>(target - units.data());
+      const size_t produced = static_cast<size_t>(target - units);
       for (size_t k = 0; k < produced; ++k) {
         const uint64_t src = offsets[k] >= 0 ? base + static_cast<uint64_t>(offsets[k]) : carry;
+        last_source = src;
         const UChar u = units[k];
         if (lead != 0) {
           if (U16_IS_TRAIL(u)) {
@@ -228,19 +267,24 @@ void DecodeWithIcu(std::string_view bytes, size_t begin, Encoding e, DecodedHtml
             lead = 0;
             continue;
           }
-          writer.Add(0xFFFD, lead_source);
+          unpaired(lead_source);
           lead = 0;
         }
         if (U16_IS_LEAD(u)) {
           lead = u;
           lead_source = src;
         } else if (U16_IS_TRAIL(u)) {
-          writer.Add(0xFFFD, src);
+          unpaired(src);
         } else {
           writer.Add(u, src);
         }
       }
-      if (status == U_BUFFER_OVERFLOW_ERROR) continue;  // more output for the same slice
+      if (status == U_BUFFER_OVERFLOW_ERROR) {
+        // More output for the same slice: the converter hands it over first, with no offsets;
+        // it came from input after the last unit seen, so it joins that unit's piece.
+        carry = last_source;
+        continue;
+      }
       if (U_FAILURE(status)) {
         done = true;  // a converter failure: keep what was decoded
         break;
@@ -253,7 +297,7 @@ void DecodeWithIcu(std::string_view bytes, size_t begin, Encoding e, DecodedHtml
     carry = slice_end - static_cast<uint64_t>(U_SUCCESS(status) && pending > 0 ? pending : 0);
     pos = slice_end;
   }
-  if (lead != 0) writer.Add(0xFFFD, lead_source);
+  if (lead != 0) unpaired(lead_source);
   writer.Finish();
   out->invalid_bytes_replaced += replaced;
 }

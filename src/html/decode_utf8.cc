@@ -82,8 +82,25 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
     }
     while (i < n && s[i] < 0x80) ++i;  // the last < 8 bytes (a no-op after a break above)
     if (i >= n) break;
-    // A run of multi-byte characters.
-    do {
+    // A run of multi-byte characters. Two- and three-byte forms (nearly all non-ASCII text) are
+    // checked four bytes at a time; four-byte forms, errors and the last bytes go to DecodeChar.
+    for (;;) {
+      while (i + 4 <= n) {
+        uint32_t w;
+        std::memcpy(&w, s + i, 4);  // little endian: s[i] is the low byte
+        if ((w & 0xC0C0F0) == 0x8080E0) {  // 1110xxxx 10xxxxxx 10xxxxxx
+          const uint32_t b0 = w & 0xFF, b1 = (w >> 8) & 0xFF;
+          if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F)) break;  // overlong, surrogate
+          ++scan.multibyte;
+          i += 3;
+        } else if ((w & 0xC0E0) == 0x80C0 && (w & 0x1E) != 0) {  // 110xxxxx 10xxxxxx, not C0/C1
+          ++scan.multibyte;
+          i += 2;
+        } else {
+          break;
+        }
+      }
+      if (i >= n || s[i] < 0x80) break;
       int32_t cp;
       const size_t len = DecodeChar(s, n, i, &cp);
       if (cp < 0) {
@@ -92,7 +109,8 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
       }
       ++scan.multibyte;
       i += len;
-    } while (i < n && s[i] >= 0x80);
+      if (i >= n || s[i] < 0x80) break;
+    }
   }
   scan.valid_prefix = n;
   return scan;

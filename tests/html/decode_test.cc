@@ -2,6 +2,7 @@
 // conversion with exact offsets, and the archived benchmark pages.
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
+#include <unicode/utf8.h>
 
 #include <filesystem>
 #include <fstream>
@@ -282,6 +283,67 @@ TEST(DecodeHtml, InvalidUtf8IsReplacedPerMaximalSubpartWithExactOffsets) {
   EXPECT_EQ(d.offsets.ToSourceBegin(static_cast<uint32_t>(at)), page.find("b") + 1);
   EXPECT_EQ(d.offsets.ToSourceEnd(static_cast<uint32_t>(at + 3)), page.find("b") + 3);
   ExpectRoundTrip(page, d);
+}
+
+// The reference: ICU's U8_NEXT, which consumes one maximal subpart per ill-formed sequence.
+std::string IcuUtf8Decode(std::string_view s, size_t* multibyte, size_t* invalid) {
+  std::string out;
+  *multibyte = *invalid = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) {
+      ++*invalid;
+      out += "\uFFFD";
+    } else {
+      if (i - at > 1) ++*multibyte;
+      out.append(s.substr(at, i - at));
+    }
+  }
+  return out;
+}
+
+TEST(Utf8Scan, AgreesWithIcuOnRandomBytes) {
+  // Bytes that make UTF-8 interesting: ASCII, continuations, every lead class and its edges.
+  const uint8_t alphabet[] = {'a', ' ', '<', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+                              0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3,
+                              0xF4, 0xF5, 0xFF};
+  uint64_t state = 0x9E3779B97F4A7C15ULL;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  // Plus valid characters of every length, so that long valid runs occur.
+  const std::string valid[] = {"é", "€", "東", "😀", "abcdefghijklmnopqrstuvwxyz0123456789"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const size_t len = next() % 64;
+    for (size_t k = 0; k < len; ++k) {
+      const uint64_t r = next();
+      if (r % 4 == 0) {
+        s += valid[(r >> 8) % 5];
+      } else {
+        s.push_back(static_cast<char>(alphabet[(r >> 8) % sizeof alphabet]));
+      }
+    }
+    size_t multibyte = 0, invalid = 0;
+    const std::string expected = IcuUtf8Decode(s, &multibyte, &invalid);
+    const html::Utf8Stats stats = html::CountUtf8(s);
+    ASSERT_EQ(stats.invalid, invalid) << round;
+    ASSERT_EQ(stats.multibyte, multibyte) << round;
+    const html::Utf8Scan scan = html::ScanUtf8(s);
+    ASSERT_EQ(scan.valid_prefix == s.size(), invalid == 0) << round;
+    ASSERT_TRUE(IsValidUtf8(s.substr(0, scan.valid_prefix))) << round;
+    DecodedHtml d;
+    html::DecodeUtf8Into(s, 0, &d);
+    ASSERT_EQ(d.text, expected) << round;
+    ASSERT_EQ(d.invalid_bytes_replaced, invalid) << round;
+    d.charset = "UTF-8";
+    ExpectRoundTrip(s, d);
+  }
 }
 
 TEST(DecodeHtml, AFewStrayBytesInAUtf8PageStayUtf8) {
