@@ -15,6 +15,7 @@ PACKAGES=(
   wamerican wbritish wamerican-insane wbritish-insane   # word lists for glued-word repair
   python3 python3-pytest  # end-to-end tests and benchmark scorers (run with /usr/bin/python3)
   time                  # /usr/bin/time -v for peak-memory figures
+  python3-readability   # benchmark yardstick: readability-lxml, timed by bench/time_readability.py
 )
 
 missing=()

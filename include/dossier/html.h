@@ -35,6 +35,9 @@ struct DecodedHtml {
   std::string charset;              // canonical name of the charset used ("UTF-8", "windows-1252", ...)
   // Where the charset came from: "bom", "http-header", "meta", "detected" or "default".
   std::string charset_evidence;
+  // The charset the header or a <meta> declared (WHATWG name), empty when none was found. It
+  // differs from `charset` when the bytes overruled the label ("detected").
+  std::string declared_charset;
   uint32_t invalid_bytes_replaced = 0;  // input bytes that could not be decoded (U+FFFD written)
   // text byte offset -> input byte offset. For UTF-8 input this is one copied piece per run
   // between replacements; for other charsets one piece per converted run.
@@ -43,9 +46,12 @@ struct DecodedHtml {
 
 // Decodes an HTML page to UTF-8. `http_content_type` is the Content-Type header when known
 // ("text/html; charset=iso-8859-1"). Order of evidence: BOM, then the header, then a
-// <meta charset>/http-equiv prescan of the first 1024 bytes (per the HTML spec), then ICU
-// detection; a declared label that the bytes contradict (e.g. "iso-8859-1" on valid multi-byte
-// UTF-8) loses to the evidence.
+// <meta charset>/http-equiv prescan of the first 1024 bytes (per the HTML spec; labels mapped by
+// the WHATWG Encoding Standard, so iso-8859-1 means windows-1252), then the bytes: BOM-less
+// UTF-16, valid UTF-8, a <meta> further down the head, ICU detection, windows-1252. A declared
+// label that the bytes contradict (e.g. "iso-8859-1" on valid multi-byte UTF-8, or "utf-8" on
+// bytes that are mostly ill-formed UTF-8 and that the detector reads as windows-1252) loses to
+// the evidence. Never fails; undecodable bytes become U+FFFD. Inputs must be under 4 GiB.
 DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_type = {});
 
 // ---- main content and metadata ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Gzip input (.html.gz, and later .warc.gz): multi-member streams, bounded output.
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "dossier/html.h"
@@ -21,11 +22,20 @@ bool Gunzip(std::string_view bytes, std::string* out, std::string* error, uint64
     *error = "gzip: cannot initialise zlib";
     return false;
   }
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  zs.avail_in = static_cast<uInt>(bytes.size());  // inputs over 4 GiB are refused by the caller
+  // avail_in is 32 bits: the input is fed in slices so that any size works.
+  constexpr size_t kMaxSlice = size_t{1} << 30;
+  size_t fed = 0;
+  auto feed = [&] {
+    const size_t slice = std::min(kMaxSlice, bytes.size() - fed);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + fed));
+    zs.avail_in = static_cast<uInt>(slice);
+    fed += slice;
+  };
+  feed();
   char buf[1 << 16];
   bool ok = true;
   for (;;) {
+    if (zs.avail_in == 0 && fed < bytes.size()) feed();
     zs.next_out = reinterpret_cast<Bytef*>(buf);
     zs.avail_out = sizeof buf;
     const int rc = inflate(&zs, Z_NO_FLUSH);
@@ -37,7 +47,13 @@ bool Gunzip(std::string_view bytes, std::string* out, std::string* error, uint64
     }
     out->append(buf, produced);
     if (rc == Z_STREAM_END) {
-      // Another member may follow (concatenated gzip files are one valid stream).
+      // Another member may follow (concatenated gzip files are one valid stream). Anything else
+      // after a complete member (zero padding, junk) is ignored, as gzip(1) does.
+      if (zs.avail_in < 2 && fed < bytes.size()) {  // the next member's magic may straddle slices
+        const size_t rest = static_cast<size_t>(reinterpret_cast<const char*>(zs.next_in) - bytes.data());
+        fed = rest;
+        feed();
+      }
       if (zs.avail_in == 0) break;
       if (!IsGzip(std::string_view(reinterpret_cast<const char*>(zs.next_in), zs.avail_in))) break;
       if (inflateReset(&zs) != Z_OK) {
@@ -47,7 +63,7 @@ bool Gunzip(std::string_view bytes, std::string* out, std::string* error, uint64
       }
       continue;
     }
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0 && fed == bytes.size()) {
       *error = "gzip: truncated stream";
       ok = false;
       break;

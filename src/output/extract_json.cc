@@ -44,6 +44,12 @@ void WriteExtractJson(std::string_view path, const DecodedHtml& page,
     source.Str("format", "html");
     source.Str("encoding", page.charset);
     source.Str("encoding_evidence", page.charset_evidence);
+    // What the header or a <meta> declared, when the bytes were decoded otherwise or as declared.
+    if (page.declared_charset.empty()) {
+      source.Raw("declared_encoding", "null");
+    } else {
+      source.Str("declared_encoding", page.declared_charset);
+    }
     source.Uint("invalid_bytes_replaced", page.invalid_bytes_replaced);
   }
   doc.Str("strategy", article.strategy);
