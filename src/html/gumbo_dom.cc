@@ -22,17 +22,25 @@ uint32_t Offset(const char* p, std::string_view input) {
   return static_cast<uint32_t>(p - input.data());
 }
 
-// The element's tag name: gumbo's normalised name for known tags, else the name as written,
-// lower-cased (gumbo keeps unknown names only in the original tag text).
+// The element's tag name as the spec has it: gumbo's normalised name for known tags, else the
+// name as written, lower-cased (gumbo keeps unknown names only in the original tag text); SVG
+// names then get the spec's camelCase adjustments ("clippath" -> "clipPath", "foreignobject" ->
+// "foreignObject"), which gumbo leaves to its clients (gumbo_normalize_svg_tagname).
 std::string TagName(const GumboElement& e) {
-  if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
-  GumboStringPiece piece = e.original_tag;
-  gumbo_tag_from_original_text(&piece);
-  std::string name(piece.data ? piece.data : "", piece.data ? piece.length : 0);
-  if (e.tag_namespace == GUMBO_NAMESPACE_HTML) {
+  std::string name;
+  if (e.tag != GUMBO_TAG_UNKNOWN) {
+    name = gumbo_normalized_tagname(e.tag);
+  } else {
+    GumboStringPiece piece = e.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    name.assign(piece.data ? piece.data : "", piece.data ? piece.length : 0);
     for (char& c : name) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
+  }
+  if (e.tag_namespace == GUMBO_NAMESPACE_SVG) {
+    const GumboStringPiece piece{name.data(), name.size()};
+    if (const char* adjusted = gumbo_normalize_svg_tagname(&piece)) name = adjusted;
   }
   return name;
 }

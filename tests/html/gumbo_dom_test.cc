@@ -55,6 +55,21 @@ TEST(GumboDom, ForeignElementsAndUnknownTags) {
             "|       \"x\"\n");
 }
 
+TEST(GumboDom, SvgTagNamesGetTheSpecCase) {
+  // Whatever the case in the source, SVG names are the spec's ("clipPath"), as browsers have it.
+  Dom dom;
+  BuildDomWithGumbo("<svg><clippath/><LINEARGRADIENT/><foreignObject/><Foo/></svg>", &dom);
+  EXPECT_EQ(DumpTree(dom),
+            "| <html>\n"
+            "|   <head>\n"
+            "|   <body>\n"
+            "|     <svg svg>\n"
+            "|       <svg clipPath>\n"
+            "|       <svg linearGradient>\n"
+            "|       <svg foreignObject>\n"
+            "|       <svg foo>\n");
+}
+
 TEST(GumboDom, ClearingReusesTheDom) {
   Dom dom;
   BuildDomWithGumbo("<p>one</p>", &dom);

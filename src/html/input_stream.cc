@@ -1,0 +1,94 @@
+#include "html/input_stream.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dossier::html {
+namespace {
+
+// Bytes that may start something to replace: CR, the C0 controls gumbo replaces, DEL, and the
+// lead bytes of C1 controls (C2), of U+FDD0-FDEF / U+FFFE-FFFF (EF) and of the supplementary
+// noncharacters (F0-F4).
+constexpr std::array<bool, 256> BuildSuspects() {
+  std::array<bool, 256> t{};
+  for (int c = 0x01; c <= 0x1F; ++c) t[c] = true;
+  t['\t'] = t['\n'] = t['\f'] = false;
+  t[0x7F] = t[0xC2] = t[0xEF] = true;
+  for (int c = 0xF0; c <= 0xF4; ++c) t[c] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kSuspect = BuildSuspects();
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+uint8_t At(std::string_view s, size_t i) {
+  return i < s.size() ? static_cast<uint8_t>(s[i]) : 0;
+}
+
+// How many input bytes at `i` are replaced (0: none), and by what.
+size_t Replaced(std::string_view in, size_t i, std::string_view* by) {
+  const uint8_t c = At(in, i);
+  *by = kReplacement;
+  if (c == '\r') {
+    *by = At(in, i + 1) == '\n' ? std::string_view() : std::string_view("\n");
+    return 1;
+  }
+  if (c < 0x20 || c == 0x7F) return 1;
+  if (c == 0xC2) return (At(in, i + 1) >= 0x80 && At(in, i + 1) <= 0x9F) ? 2 : 0;
+  if (c == 0xEF) {
+    const uint8_t c1 = At(in, i + 1), c2 = At(in, i + 2);
+    const bool fdd0 = c1 == 0xB7 && c2 >= 0x90 && c2 <= 0xAF;
+    const bool fffe = c1 == 0xBF && (c2 == 0xBE || c2 == 0xBF);
+    return fdd0 || fffe ? 3 : 0;
+  }
+  // F0-F4: a plane's last two code points, U+xFFFE and U+xFFFF.
+  const uint8_t c1 = At(in, i + 1), c2 = At(in, i + 2), c3 = At(in, i + 3);
+  return ((c1 & 0x0F) == 0x0F && c2 == 0xBF && (c3 == 0xBE || c3 == 0xBF)) ? 4 : 0;
+}
+
+}  // namespace
+
+void InputStream::Reset(std::string_view input) {
+  anchors_.clear();
+  text_ = input;
+  const auto* p = reinterpret_cast<const uint8_t*>(input.data());
+  const size_t n = input.size();
+  size_t i = 0;
+  std::string_view by;
+  // Fast path: find the first byte that really needs replacing.
+  for (;; ++i) {
+    while (i < n && !kSuspect[p[i]]) ++i;
+    if (i == n) return;
+    if (Replaced(input, i, &by) != 0) break;
+  }
+  copy_.clear();
+  copy_.reserve(n + n / 64);
+  size_t done = 0;  // input bytes copied so far
+  while (i < n) {
+    const size_t len = Replaced(input, i, &by);
+    if (len == 0) {
+      ++i;
+    } else {
+      copy_.append(input.data() + done, i - done);
+      copy_.append(by);
+      i += len;
+      done = i;
+      if (by.size() != len) {
+        anchors_.push_back({static_cast<uint32_t>(copy_.size()), static_cast<uint32_t>(i)});
+      }
+    }
+    while (i < n && !kSuspect[p[i]]) ++i;
+  }
+  copy_.append(input.data() + done, n - done);
+  text_ = copy_;
+}
+
+uint32_t InputStream::ToSource(uint32_t offset) const {
+  if (anchors_.empty() || offset < anchors_.front().text_offset) return offset;
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
+                             [](uint32_t o, const Anchor& a) { return o < a.text_offset; });
+  --it;
+  return it->source_offset + (offset - it->text_offset);
+}
+
+}  // namespace dossier::html
