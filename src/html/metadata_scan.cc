@@ -1,0 +1,384 @@
+// One walk over the tree collecting every raw metadata source: the whole <head> (meta, link, title,
+// JSON-LD, html lang) and a bounded look at the body (h1, byline elements, microdata, <time>,
+// breadcrumbs). No regular expressions; element text is gathered only for the few candidates.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html/metadata_internal.h"
+
+namespace dossier::html::meta {
+namespace {
+
+constexpr size_t kMaxNodes = 200'000;      // nodes visited at most (head first, then the body)
+constexpr size_t kMaxBylineTexts = 12;
+constexpr size_t kMaxDates = 24;
+constexpr size_t kMaxH1 = 8;
+
+// Class/id words of page furniture where a byline or date is not the article's (Readability's
+// "unlikely candidates"), unless the same string also says it is content.
+constexpr std::string_view kUnlikely[] = {
+    "-ad-",     "ai2html",   "banner",   "breadcrumbs", "combx",      "comment",  "community",
+    "cover-wrap", "disqus",  "extra",    "footer",      "gdpr",       "legends",
+    "menu",     "related",   "remark",   "replies",     "rss",        "shoutbox", "sidebar",
+    "skyscraper", "social",  "sponsor",  "supplemental", "ad-break",  "agegate",  "pagination",
+    "pager",    "popup",     "yom-remote", "newsletter", "recommend", "teaser",   "promo"};
+constexpr std::string_view kMaybe[] = {"and", "article", "body", "column", "content", "main", "shadow"};
+constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary", "navigation",
+                                               "alert", "alertdialog", "dialog", "banner", "search"};
+constexpr std::string_view kBylineWords[] = {"byline", "author", "dateline", "writtenby", "p-author"};
+
+// Byline-like class/id ("byline", "author", "p-author"), but not "authorization" or "authoring".
+bool BylineClass(std::string_view class_id) {
+  for (std::string_view w : kBylineWords) {
+    size_t at = class_id.find(w);
+    while (at != std::string_view::npos) {
+      const std::string_view rest = class_id.substr(at + w.size());
+      if (!(w == "author" && (StartsWith(rest, "iz") || StartsWith(rest, "is") || StartsWith(rest, "ing")))) return true;
+      at = class_id.find(w, at + 1);
+    }
+  }
+  return false;
+}
+constexpr std::string_view kDateWords[] = {"date", "time", "publish", "posted", "dateline", "timestamp"};
+
+struct Flags {
+  bool hidden = false;     // display:none, hidden, aria-hidden
+  bool unlikely = false;   // furniture (class/id/role) or nav/footer/aside
+  bool in_byline = false;  // inside an element already taken as a byline
+  bool in_article = false; // inside <article>, <main> or an articleBody
+  bool in_head = false;
+};
+
+std::string ClassAndId(const Dom& dom, uint32_t node) {
+  std::string s = AsciiLower(dom.Attr(node, "class"));
+  s.push_back(' ');
+  s += AsciiLower(dom.Attr(node, "id"));
+  return s;
+}
+
+bool AnyOf(std::string_view s, const std::string_view* words, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (s.find(words[i]) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsHidden(const Dom& dom, uint32_t node) {
+  if (dom.HasAttr(node, "hidden")) return true;
+  if (AsciiLower(dom.Attr(node, "aria-hidden")) == "true" &&
+      !ContainsAsciiCi(dom.Attr(node, "class"), "fallback-image")) {
+    return true;
+  }
+  const std::string_view style = dom.Attr(node, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  for (char c : AsciiLower(style)) {
+    if (c != ' ' && c != '\t' && c != '\n') compact.push_back(c);
+  }
+  return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool IsUnlikely(const Dom& dom, uint32_t node, std::string_view tag, std::string_view class_id) {
+  if (tag == "nav" || tag == "footer" || tag == "aside") return true;
+  if (tag == "body" || tag == "a" || tag == "article" || tag == "main") return false;
+  const std::string role = AsciiLower(dom.Attr(node, "role"));
+  if (!role.empty() && AnyOf(role, kUnlikelyRoles, std::size(kUnlikelyRoles)) && role.find("main") == std::string::npos) {
+    return true;
+  }
+  return AnyOf(class_id, kUnlikely, std::size(kUnlikely)) && !AnyOf(class_id, kMaybe, std::size(kMaybe));
+}
+
+// Lower-cased space-separated tokens of an attribute, e.g. rel="Author nofollow".
+bool HasToken(std::string_view attr, std::string_view token) {
+  const std::string lower = AsciiLower(attr);
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < lower.size() && lower[j] != ' ' && lower[j] != '\t' && lower[j] != '\n') ++j;
+    if (std::string_view(lower).substr(i, j - i) == token) return true;
+    i = j;
+  }
+  return false;
+}
+
+std::string MetaKey(std::string_view raw) {
+  std::string key = AsciiLower(CollapseWhitespace(raw));
+  for (std::string_view prefix : {"dcterms:", "dcterm:", "dc:"}) {
+    if (StartsWith(key, prefix)) {
+      key[prefix.size() - 1] = '.';
+      break;
+    }
+  }
+  if (StartsWith(key, "dcterm.")) key.insert(6, "s");
+  return key;
+}
+
+void AddMetaKeys(std::string_view attr, std::string_view content, bool property, PageSources* out) {
+  // property="og:title twitter:title" names two keys.
+  const std::string collapsed = CollapseWhitespace(attr);
+  for (std::string_view token : Words(collapsed)) {
+    out->metas.push_back({MetaKey(token), std::string(content), property});
+  }
+}
+
+// The first descendant carrying itemprop ~ "name" (schema.org Person inside an author element).
+uint32_t ItempropNameDescendant(const Dom& dom, uint32_t node) {
+  uint32_t cur = dom.nodes[node].first_child;
+  size_t budget = 400;
+  while (cur != kNoNode && budget-- > 0) {
+    const Node& n = dom.nodes[cur];
+    if (n.type == NodeType::kElement && HasToken(dom.Attr(cur, "itemprop"), "name")) return cur;
+    if (n.first_child != kNoNode) {
+      cur = n.first_child;
+      continue;
+    }
+    while (cur != node && dom.nodes[cur].next_sibling == kNoNode) cur = dom.nodes[cur].parent;
+    if (cur == node) break;
+    cur = dom.nodes[cur].next_sibling;
+  }
+  return kNoNode;
+}
+
+// A machine-readable value of a microdata/time element: content, datetime, then the text.
+std::string MachineValue(const Dom& dom, uint32_t node) {
+  for (std::string_view attr : {"content", "datetime", "value"}) {
+    if (dom.HasAttr(node, attr)) {
+      std::string v = CollapseWhitespace(dom.Attr(node, attr));
+      if (!v.empty()) return v;
+    }
+  }
+  return CollapseWhitespace(ElementText(dom, node, 200));
+}
+
+void CollectBreadcrumbs(const Dom& dom, uint32_t node, std::vector<std::string>* out) {
+  // Items are the <li> (or, without a list, the <a>) elements of the trail.
+  std::vector<uint32_t> items, links;
+  uint32_t cur = dom.nodes[node].first_child;
+  size_t budget = 2000;
+  while (cur != kNoNode && budget-- > 0) {
+    const Node& n = dom.nodes[cur];
+    bool descend = n.first_child != kNoNode;
+    if (n.type == NodeType::kElement) {
+      if (n.name == "li") {
+        items.push_back(cur);
+        descend = false;
+      } else if (n.name == "a") {
+        links.push_back(cur);
+      }
+    }
+    if (descend) {
+      cur = n.first_child;
+      continue;
+    }
+    while (cur != node && dom.nodes[cur].next_sibling == kNoNode) cur = dom.nodes[cur].parent;
+    if (cur == node) break;
+    cur = dom.nodes[cur].next_sibling;
+  }
+  const std::vector<uint32_t>& chosen = items.empty() ? links : items;
+  for (uint32_t item : chosen) {
+    if (out->size() >= 12) break;
+    std::string text = CollapseWhitespace(ElementText(dom, item, 300));
+    // Separators written as text ("Home > News") are not items.
+    while (!text.empty() && (text.back() == '>' || text.back() == '/' || text.back() == '|' || text.back() == ' ')) {
+      text.pop_back();
+    }
+    if (!text.empty() && text.size() < 120 && HasLetter(text)) out->push_back(text);
+  }
+}
+
+}  // namespace
+
+void ScanPage(const Dom& dom, PageSources* out) {
+  if (dom.nodes.size() <= 1) return;
+  std::vector<Flags> flags;  // by depth
+  flags.push_back({});
+  bool breadcrumbs_done = false;
+  size_t visited = 0;
+  uint32_t cur = dom.nodes[Dom::kDocumentNode].first_child;
+  size_t depth = 1;
+  while (cur != kNoNode && visited++ < kMaxNodes) {
+    const Node& n = dom.nodes[cur];
+    Flags f = flags[depth - 1];
+    bool descend = false;
+    if (n.type == NodeType::kElement && n.ns == Namespace::kHtml) {
+      const std::string_view tag = n.name;
+      descend = true;
+      if (tag == "head") f.in_head = true;
+      if (tag == "html") {
+        if (out->html_lang.empty()) {
+          out->html_lang = CollapseWhitespace(dom.Attr(cur, "lang"));
+          if (out->html_lang.empty()) out->html_lang = CollapseWhitespace(dom.Attr(cur, "xml:lang"));
+        }
+      } else if (tag == "title") {
+        if (out->title_tag.empty()) out->title_tag = CollapseWhitespace(ElementText(dom, cur, 2000));
+        descend = false;
+      } else if (tag == "base") {
+        if (out->base_href.empty()) out->base_href = CollapseWhitespace(dom.Attr(cur, "href"));
+      } else if (tag == "meta") {
+        const std::string content = CollapseWhitespace(dom.Attr(cur, "content"));
+        if (!content.empty()) {
+          AddMetaKeys(dom.Attr(cur, "property"), content, true, out);
+          AddMetaKeys(dom.Attr(cur, "name"), content, false, out);
+          AddMetaKeys(dom.Attr(cur, "http-equiv"), content, false, out);
+          if (f.in_head) AddMetaKeys(dom.Attr(cur, "itemprop"), content, false, out);
+        }
+      } else if (tag == "link") {
+        const std::string_view rel = dom.Attr(cur, "rel");
+        const std::string href = CollapseWhitespace(dom.Attr(cur, "href"));
+        if (!href.empty()) {
+          if (HasToken(rel, "canonical") && out->canonical.empty()) out->canonical = href;
+          if (HasToken(rel, "author")) out->author_hrefs.push_back(href);
+          if (HasToken(rel, "image_src") && out->image_src.empty()) out->image_src = href;
+        }
+      } else if (tag == "script") {
+        std::string type = AsciiLower(CollapseWhitespace(dom.Attr(cur, "type")));
+        if (StartsWith(type, "application/ld+json") && out->jsonld.size() < 32) {
+          std::string text;
+          for (uint32_t c = n.first_child; c != kNoNode; c = dom.nodes[c].next_sibling) {
+            if (dom.nodes[c].type == NodeType::kText) text.append(dom.nodes[c].text);
+          }
+          if (text.size() < (4u << 20)) out->jsonld.push_back(std::move(text));
+        }
+        descend = false;
+      } else if (tag == "style" || tag == "template" || tag == "noscript" || tag == "iframe") {
+        descend = false;
+      }
+      if (descend && !f.in_head) {
+        // ---- the body: visibility and furniture first, then the candidates.
+        const std::string class_id = ClassAndId(dom, cur);
+        if (!f.hidden && IsHidden(dom, cur)) f.hidden = true;
+        if (!f.unlikely && IsUnlikely(dom, cur, tag, class_id)) f.unlikely = true;
+        if (tag == "article" || tag == "main" || HasToken(dom.Attr(cur, "itemprop"), "articlebody")) {
+          f.in_article = true;
+        }
+        const std::string_view itemprop = dom.Attr(cur, "itemprop");
+        const bool visible = !f.hidden;
+        if (tag == "h1" && visible && out->h1s.size() < kMaxH1) {
+          std::string text = CollapseWhitespace(ElementText(dom, cur, 1000));
+          if (!text.empty()) out->h1s.push_back(std::move(text));
+        }
+        // Microdata.
+        if (!itemprop.empty() && !f.unlikely) {
+          if (HasToken(itemprop, "datepublished") || HasToken(itemprop, "datecreated")) {
+            if (out->published_dates.size() < kMaxDates) {
+              out->published_dates.push_back(
+                  {MachineValue(dom, cur), HasToken(itemprop, "datepublished") ? 6 : 4, "microdata"});
+            }
+          } else if (HasToken(itemprop, "datemodified")) {
+            if (out->modified_dates.size() < 4) out->modified_dates.push_back(MachineValue(dom, cur));
+          } else if (HasToken(itemprop, "headline") && out->microdata_headline.empty()) {
+            out->microdata_headline = MachineValue(dom, cur);
+          } else if (HasToken(itemprop, "image") && out->microdata_image.empty()) {
+            for (std::string_view attr : {"content", "src", "href", "data-src"}) {
+              if (dom.HasAttr(cur, attr)) {
+                out->microdata_image = CollapseWhitespace(dom.Attr(cur, attr));
+                break;
+              }
+            }
+          }
+        }
+        // <time datetime>: trusted in the byline and the article's header, less elsewhere.
+        if (tag == "time" && visible && !f.unlikely && out->published_dates.size() < kMaxDates) {
+          std::string value = CollapseWhitespace(dom.Attr(cur, "datetime"));
+          const std::string time_class = class_id;
+          const bool says_updated = time_class.find("update") != std::string::npos ||
+                                    time_class.find("modif") != std::string::npos;
+          if (value.empty()) value = CollapseWhitespace(ElementText(dom, cur, 200));
+          if (!value.empty() && !says_updated) {
+            int rank = 1;
+            if (dom.HasAttr(cur, "pubdate") || time_class.find("publish") != std::string::npos) rank = 5;
+            else if (f.in_byline) rank = 4;
+            else if (f.in_article) rank = 3;
+            out->published_dates.push_back({value, rank, "time"});
+          }
+        }
+        // Bylines (rel=author, itemprop~author, byline-like class/id) outside furniture.
+        const bool is_byline = !f.in_byline && !f.unlikely && visible &&
+                               (HasToken(dom.Attr(cur, "rel"), "author") || ContainsAsciiCi(itemprop, "author") ||
+                                BylineClass(class_id));
+        if (is_byline) {
+          const uint32_t name_node = ItempropNameDescendant(dom, cur);
+          std::string text = tag == "meta" ? std::string(dom.Attr(cur, "content"))
+                                           : ElementText(dom, name_node != kNoNode ? name_node : cur, 1000);
+          const std::string collapsed = CollapseWhitespace(text);
+          size_t chars = 0;
+          for (char c : collapsed) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+          if (chars > 0 && chars < 100 && out->byline_texts.size() < kMaxBylineTexts) {
+            out->byline_texts.push_back(std::move(text));
+            f.in_byline = true;
+          }
+        }
+        if (tag == "a" && !f.unlikely && out->author_hrefs.size() < 8) {
+          const std::string_view href = dom.Attr(cur, "href");
+          if (HasToken(dom.Attr(cur, "rel"), "author") || (f.in_byline && !href.empty())) {
+            out->author_hrefs.push_back(CollapseWhitespace(href));
+          }
+        }
+        // Date-like elements without a machine value: their short text, parsed later.
+        if (!f.unlikely && visible && tag != "time" && tag != "a" && itemprop.empty() &&
+            out->published_dates.size() < kMaxDates && AnyOf(class_id, kDateWords, std::size(kDateWords)) &&
+            class_id.find("update") == std::string::npos) {
+          std::string text = CollapseWhitespace(ElementText(dom, cur, 300));
+          if (!text.empty() && text.size() < 120) out->published_dates.push_back({std::move(text), f.in_article ? 2 : 1, "text"});
+        }
+        // The first breadcrumb trail.
+        if (!breadcrumbs_done && (class_id.find("breadcrumb") != std::string::npos ||
+                                  ContainsAsciiCi(dom.Attr(cur, "aria-label"), "breadcrumb") ||
+                                  ContainsAsciiCi(dom.Attr(cur, "itemtype"), "BreadcrumbList"))) {
+          CollectBreadcrumbs(dom, cur, &out->breadcrumbs);
+          breadcrumbs_done = !out->breadcrumbs.empty();
+        }
+      }
+    } else if (n.type == NodeType::kElement) {
+      descend = false;  // svg / math: nothing for us
+    }
+    if (descend && n.first_child != kNoNode) {
+      if (flags.size() <= depth) flags.resize(depth + 1);
+      flags[depth] = f;
+      cur = n.first_child;
+      ++depth;
+      continue;
+    }
+    while (cur != kNoNode && dom.nodes[cur].next_sibling == kNoNode) {
+      cur = dom.nodes[cur].parent;
+      --depth;
+      if (depth == 0 || cur == Dom::kDocumentNode) {
+        cur = kNoNode;
+        break;
+      }
+    }
+    if (cur != kNoNode) cur = dom.nodes[cur].next_sibling;
+  }
+}
+
+const std::string* FindMeta(const PageSources& sources, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    const std::string* by_name = nullptr;
+    for (const MetaEntry& m : sources.metas) {
+      if (m.key != key || m.value.empty()) continue;
+      if (m.property) return &m.value;
+      if (!by_name) by_name = &m.value;
+    }
+    if (by_name) return by_name;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> AllMeta(const PageSources& sources, std::initializer_list<std::string_view> keys) {
+  std::vector<std::string> values;
+  for (const MetaEntry& m : sources.metas) {
+    if (m.value.empty()) continue;
+    for (std::string_view key : keys) {
+      if (m.key == key) {
+        values.push_back(m.value);
+        break;
+      }
+    }
+  }
+  return values;
+}
+
+}  // namespace dossier::html::meta
