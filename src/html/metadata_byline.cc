@@ -27,6 +27,16 @@ bool IsLeadWord(std::string_view w) {
                 "autore", "autori", "reporting", "reported", "and", "und", "et", "y", "e", "with", "avec", "mit",
                 "con", "com", "met", "from"});
 }
+// "by" in the languages of the pages.
+bool IsByWord(std::string_view w) { return In(w, {"by", "von", "par", "por", "door", "av", "af", "da", "di"}); }
+// Words that may introduce a byline before "by" ("erstellt von", "Blog Beitrag von", "Story by").
+bool IsIntroWord(std::string_view w) {
+  return In(w, {"text", "story", "blog", "beitrag", "artikel", "article", "interview", "report", "bericht",
+                "kommentar", "analyse", "analysis", "essay", "column", "kolumne", "review", "rezension", "a",
+                "an", "ein", "eine", "words", "written", "posted", "created", "erstellt", "verfasst",
+                "geschrieben", "publié", "escrito", "scritto", "texte", "texto", "testo", "post", "entry"});
+}
+
 // Conjunctions and prepositions that join people ("A and B", "A avec B").
 bool IsJoinWord(std::string_view w) {
   return In(w, {"and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "with", "avec", "mit", "con", "com",
@@ -66,7 +76,30 @@ bool IsOrgWord(std::string_view w) {
                 "school", "college", "hospital", "center", "centre", "church", "league", "union", "federation",
                 "administrator", "admin", "webmaster", "zeitung", "nachrichten", "noticias", "notícias",
                 "verlag", "dienst", "editors", "desk", "bureau", "partner", "partners", "sponsored", "brand",
-                "lab", "labs", "project", "projects", "official", "archive", "archives", "works"});
+                "lab", "labs", "project", "projects", "official", "archive", "archives", "works", "co", "kg",
+                "ag", "e.v", "ev", "sa", "srl", "spa", "bv", "nv", "plc", "pty", "verband", "verein", "stiftung",
+                "partei", "fraktion", "bündnis", "amt", "ministerium", "behörde", "gemeinde", "landkreis",
+                "stadtverwaltung", "feuerwehr", "abteilung", "universität", "hochschule", "schule", "klinik",
+                "krankenhaus", "zentrum", "institute", "akademie", "kirche", "bistum", "erzbistum", "diakonie",
+                "caritas", "pressestelle", "pressedienst", "presseamt", "öffentlichkeitsarbeit", "kommunikation",
+                "deutschland", "germany", "österreich", "austria", "schweiz", "switzerland", "suisse", "france",
+                "españa", "italia", "fondation", "fundación", "fundação", "asociación", "associazione",
+                "université", "universidad", "università", "ministère", "ministerio", "gouvernement",
+                "gobierno", "governo", "comité", "redakteure", "sekretariat", "secretariat", "geschäftsstelle",
+                "vorstand", "leitung", "kanzlei", "praxis", "shop", "store", "online-redaktion"});
+}
+
+// Articles that open an organisation's or a publication's name ("The Staff", "Das Kabinett").
+bool IsArticleWord(std::string_view w) {
+  return In(w, {"the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "gli", "het"});
+}
+// Common words that do not occur in personal names ("Eat What Tonight", "Mac & i").
+bool IsFunctionWord(std::string_view w) {
+  return IsArticleWord(w) ||
+         In(w, {"a", "an", "un", "une", "een", "eine", "of", "and", "or", "what", "how", "why", "who", "my", "your", "our", "his", "her", "their",
+                "in", "on", "at", "for", "to", "with", "from", "is", "are", "this", "that", "und", "oder",
+                "für", "mit", "im", "am", "zum", "zur", "vom", "et", "ou", "pour", "avec", "dans", "y", "o",
+                "para", "con", "en", "por", "per", "e", "&", "+", "ist", "ein", "est", "es"});
 }
 // Words that mark page furniture, not a name ("Follow Author", "View all posts").
 bool IsJunkWord(std::string_view w) {
@@ -90,7 +123,8 @@ bool IsNonAuthorCredit(std::string_view w) {
   return In(w, {"edited", "photos", "photo", "photographs", "photography", "illustrations", "illustration",
                 "illustrated", "graphics", "video", "videos", "produced", "reviewed", "translated", "translation",
                 "fact-checked", "checked", "design", "designed", "images", "additional", "animation",
-                "bearbeitet", "fotos", "foto", "übersetzt"});
+                "bearbeitet", "fotos", "foto", "übersetzt", "bild", "bilder", "grafik", "illustration",
+                "redigiert", "lektorat", "kamera", "schnitt", "montage", "traduit", "traducción"});
 }
 
 // Folded word with surrounding punctuation removed ("(Reuters)" -> "reuters", "Writer," -> "writer").
@@ -133,18 +167,6 @@ bool HasDigit(std::string_view w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool IsLatinish(std::string_view s) {
-  int32_t i = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0 && u_isalpha(c) && c > 0x24F) return false;
-  }
-  return true;
-}
-
 // "Jane Doe", "JOE HILDEBRAND", "Michiel de Jong", "Bruno (Henrique Zecchin) Rodrigues": 2-5 words,
 // each capitalised or a particle, letters only.
 bool PersonShaped(std::string_view name) {
@@ -152,11 +174,28 @@ bool PersonShaped(std::string_view name) {
   if (words.size() < 2 || words.size() > 5) return false;
   int capitalised = 0;
   for (std::string_view w : words) {
-    if (HasDigit(w) || IsOrgWord(Bare(w))) return false;
+    const std::string b = Bare(w);
+    if (HasDigit(w) || IsOrgWord(b) || (IsFunctionWord(b) && !IsParticle(b)) || IsJunkWord(b)) return false;
     if (IsUpperStart(w)) ++capitalised;
-    else if (!IsParticle(Bare(w))) return false;
+    else if (!IsParticle(b)) return false;
   }
-  return capitalised >= 2;
+  return capitalised >= 2 && IsUpperStart(words.back());
+}
+
+// True for names in scripts without case or spaces (CJK), where one "word" may be a full name.
+bool MostlyCaseless(std::string_view s) {
+  int32_t i = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int caseless = 0, cased = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (u_isupper(c) || u_islower(c)) ++cased;
+    else ++caseless;
+  }
+  return caseless > cased;
 }
 
 bool EqualsSiteName(std::string_view name, const std::vector<std::string>& site_names) {
@@ -168,14 +207,34 @@ bool EqualsSiteName(std::string_view name, const std::vector<std::string>& site_
   return false;
 }
 
-// One person candidate: roles, credentials and surrounding punctuation removed; "" if it is not a person.
-std::string CleanPerson(std::string_view raw, const std::vector<std::string>& site_names) {
+enum class PersonStatus { kPerson, kOrganisation, kNotAName };
+
+// True if every cased word starts upper-case, apart from name particles inside the name
+// ("Michiel de Jong"); caseless scripts pass.
+bool CapitalisedName(const std::vector<std::string_view>& words, bool comma) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (IsUpperStart(words[i])) continue;
+    const std::string b = Bare(words[i]);
+    const bool inner = i > 0 && (i + 1 < words.size() || comma);
+    if (!(IsParticle(b) && inner)) return false;
+  }
+  return true;
+}
+
+// One person candidate: roles, credentials and surrounding punctuation removed; `status` says why
+// nothing is returned (an organisation ends a segment: "Jane Doe, Reuters, London").
+std::string CleanPerson(std::string_view raw, const std::vector<std::string>& site_names, bool strict,
+                        PersonStatus* status) {
+  *status = PersonStatus::kNotAName;
   const std::string collapsed = CollapseWhitespace(raw);
   std::vector<std::string_view> words = Words(collapsed);
-  // Handles, e-mails, URLs go; so do parenthesised roles ("(Reporter)").
+  // Handles, e-mails, URLs go.
   std::vector<std::string_view> kept;
   for (std::string_view w : words) {
-    if (w.find('@') != std::string_view::npos || LooksLikeUrl(w)) continue;
+    std::string_view core = w;
+    while (!core.empty() && std::string_view("([<\"'").find(core.front()) != std::string_view::npos) core.remove_prefix(1);
+    while (!core.empty() && std::string_view(")]>\"',;").find(core.back()) != std::string_view::npos) core.remove_suffix(1);
+    if (core.find('@') != std::string_view::npos || LooksLikeUrl(core)) continue;
     kept.push_back(w);
   }
   words = kept;
@@ -187,14 +246,21 @@ std::string CleanPerson(std::string_view raw, const std::vector<std::string>& si
                             Bare(words.back()).empty())) {
     words.pop_back();
   }
-  if (words.empty() || words.size() > 6) return {};
-  int upper = 0;
+  if (words.empty()) return {};
   for (std::string_view w : words) {
-    const std::string b = Bare(w);
-    if (HasDigit(w) || IsJunkWord(b) || IsOrgWord(b)) return {};
-    if (IsUpperStart(w)) ++upper;
+    if (IsOrgWord(Bare(w))) {
+      *status = PersonStatus::kOrganisation;
+      return {};
+    }
   }
-  if (Bare(words.front()) == "the") return {};
+  if (IsArticleWord(Bare(words.front())) && words.size() > 1) {
+    *status = PersonStatus::kOrganisation;
+    return {};
+  }
+  if (words.size() > 6) return {};
+  for (std::string_view w : words) {
+    if (HasDigit(w) || IsJunkWord(Bare(w))) return {};
+  }
   std::string name = Join(words, 0, words.size());
   // Trailing punctuation (a final "." only after a full word: "F." and "Jr." keep theirs).
   while (!name.empty() && std::string_view(",;:-–—|/*").find(name.back()) != std::string_view::npos) {
@@ -204,14 +270,24 @@ std::string CleanPerson(std::string_view raw, const std::vector<std::string>& si
   while (!name.empty() && (name.front() == ',' || name.front() == ':' || name.front() == '-')) name.erase(0, 1);
   name = CollapseWhitespace(name);
   if (name.empty() || name.size() > 70 || !HasLetter(name)) return {};
-  if (IsLatinish(name) && upper == 0) return {};  // "mcupdate", "admin": handles, not names
-  if (EqualsSiteName(name, site_names) && !PersonShaped(name)) return {};
+  // Names are capitalised: "mcupdate", "admin" are handles, "ist ein Partner" is a sentence. Names
+  // declared in metadata need only one capitalised word; names read off the page need all.
+  const std::vector<std::string_view> name_words = Words(name);
+  if (strict ? !CapitalisedName(name_words, name.find(',') != std::string::npos)
+             : std::none_of(name_words.begin(), name_words.end(), IsUpperStart)) {
+    return {};
+  }
+  if (EqualsSiteName(name, site_names) && !PersonShaped(name)) {
+    *status = PersonStatus::kOrganisation;
+    return {};
+  }
   // Unbalanced brackets from a cut ("Untersinger (avec") are trimmed.
   if (std::count(name.begin(), name.end(), '(') != std::count(name.begin(), name.end(), ')')) {
     name.erase(std::remove(name.begin(), name.end(), '('), name.end());
     name.erase(std::remove(name.begin(), name.end(), ')'), name.end());
     name = CollapseWhitespace(name);
   }
+  *status = PersonStatus::kPerson;
   return name;
 }
 
@@ -227,7 +303,7 @@ std::vector<std::string_view> NameWords(std::string_view segment) {
   std::vector<std::string_view> words = Words(segment);
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string b = Bare(words[i]);
-    if (b == "by" && i > 0 && IsNonAuthorCredit(Bare(words[i - 1]))) {
+    if (IsByWord(b) && i > 0 && IsNonAuthorCredit(Bare(words[i - 1]))) {
       words.resize(i - 1);
       break;
     }
@@ -358,7 +434,8 @@ void AddUnique(std::string name, std::vector<std::string>* people) {
 
 }  // namespace
 
-std::vector<std::string> PeopleInByline(std::string_view raw, const std::vector<std::string>& site_names) {
+std::vector<std::string> PeopleInByline(std::string_view raw, const std::vector<std::string>& site_names,
+                                        bool strict) {
   std::vector<std::string> people;
   const std::string text = DecodeReferences(raw);
   if (text.size() > 2000) return people;
@@ -368,8 +445,19 @@ std::vector<std::string> PeopleInByline(std::string_view raw, const std::vector<
     // Lead words ("By", "Written by", "Text:") and a credit that is not authorship ("Edited by X").
     size_t start = 0;
     while (start < words.size() && (IsLeadWord(Bare(words[start])) || Bare(words[start]).empty())) ++start;
+    // "erstellt von X", "Blog Beitrag von X", "Text and photos by X": what precedes "by" goes.
+    for (size_t k = start + 1; k < words.size() && k <= start + 3; ++k) {
+      if (!IsByWord(Bare(words[k]))) continue;
+      bool intro = true;
+      for (size_t j = start; j < k; ++j) intro &= !IsUpperStart(words[j]) || IsIntroWord(Bare(words[j]));
+      if (intro) {
+        if (IsNonAuthorCredit(Bare(words[k - 1]))) start = words.size();
+        else start = k + 1;
+      }
+      break;
+    }
     if (start < words.size() && IsNonAuthorCredit(Bare(words[start])) && start + 1 < words.size() &&
-        Bare(words[start + 1]) == "by") {
+        IsByWord(Bare(words[start + 1]))) {
       continue;
     }
     words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(start));
@@ -377,7 +465,15 @@ std::vector<std::string> PeopleInByline(std::string_view raw, const std::vector<
     const std::string whole = Join(words, 0, words.size());
     // The site's own name ("Mac & i") is an organisation, not a byline.
     if (EqualsSiteName(whole, site_names) && !PersonShaped(whole)) continue;
-    for (const std::string& part : SplitPeople(words)) AddUnique(CleanPerson(part, site_names), &people);
+    const std::vector<std::string> parts = SplitPeople(words);
+    for (const std::string& part : parts) {
+      PersonStatus status;
+      std::string name = CleanPerson(part, site_names, strict, &status);
+      if (status == PersonStatus::kOrganisation) break;  // what follows is its place or desk
+      // A lone word among several parts is a keyword or a place ("Kirche, Leben, Münster").
+      if (parts.size() > 1 && Words(name).size() == 1 && !MostlyCaseless(name)) continue;
+      AddUnique(std::move(name), &people);
+    }
   }
   return people;
 }
@@ -435,10 +531,12 @@ std::vector<MetaValue> ChooseBylines(const PageSources& sources, const JsonLd& j
                                      const std::vector<std::string>& site_names, std::string_view base_url) {
   std::vector<MetaValue> out;
   auto take = [&](const std::vector<std::string>& raws, const char* evidence) {
+    // Names read off the page (byline elements, text) must look like names throughout.
+    const bool strict = evidence == std::string_view("byline") || evidence == std::string_view("text");
     std::vector<std::string> people;
     for (const std::string& raw : raws) {
       if (LooksLikeUrl(raw)) continue;
-      for (std::string& p : PeopleInByline(raw, site_names)) AddUnique(std::move(p), &people);
+      for (std::string& p : PeopleInByline(raw, site_names, strict)) AddUnique(std::move(p), &people);
     }
     for (std::string& p : people) out.push_back({std::move(p), evidence});
     return !out.empty();
@@ -449,11 +547,39 @@ std::vector<MetaValue> ChooseBylines(const PageSources& sources, const JsonLd& j
   if (take(AllMeta(sources, {"author"}), "meta")) return out;
   if (take(AllMeta(sources, {"parsely-author", "sailthru.author", "citation_author"}), "meta")) return out;
   if (const std::string* byl = FindMeta(sources, {"byl"}); byl && take({*byl}, "meta")) return out;
+  // Yoast's "Written by" label pair (twitter:label1 / twitter:data1), share widgets' author names.
+  for (int i = 1; i <= 4; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string* label = FindMeta(sources, {"twitter:label" + n});
+    const std::string* data = FindMeta(sources, {"twitter:data" + n});
+    if (!label || !data) continue;
+    const std::string l = Fold(*label);
+    if (In(l, {"written by", "verfasst von", "geschrieben von", "écrit par", "escrito por", "scritto da",
+               "geschreven door", "autor", "author", "auteur", "autore"}) &&
+        take({*data}, "twitter")) {
+      return out;
+    }
+  }
+  if (take(AllMeta(sources, {"shareaholic:article_author_name", "article:author_name"}), "meta")) return out;
   // Byline elements of the page, in document order: the first that names people.
   for (const std::string& text : sources.byline_texts) {
     if (take({text}, "byline")) return out;
   }
   if (take(AllMeta(sources, {"article:author", "og:article:author"}), "opengraph")) return out;
+  for (const std::string& text : sources.footer_byline_texts) {
+    if (take({text}, "byline")) return out;
+  }
+  // Bylines written as text ("Von Claudia Lindner"): only names shaped like a person's.
+  for (const std::string& text : sources.text_byline_texts) {
+    std::vector<std::string> people;
+    for (std::string& p : PeopleInByline(text, site_names, true)) {
+      if (PersonShaped(p)) people.push_back(std::move(p));
+    }
+    if (!people.empty()) {
+      for (std::string& p : people) out.push_back({std::move(p), "text"});
+      return out;
+    }
+  }
   // Nothing but author page URLs: derive the name from the last path segment.
   std::vector<std::string> urls = AllMeta(sources, {"article:author", "og:article:author"});
   urls.insert(urls.end(), sources.author_hrefs.begin(), sources.author_hrefs.end());

@@ -435,7 +435,21 @@ std::string DateFromUrl(std::string_view url) {
         }
       }
       if (run == 8) {
-        const int y = ToInt(seg.substr(k, 4)), m = ToInt(seg.substr(k + 4, 2)), d = ToInt(seg.substr(k + 6, 2));
+        // 20190312, else 12032019 (day first, as in many European URLs).
+        int y = ToInt(seg.substr(k, 4)), m = ToInt(seg.substr(k + 4, 2)), d = ToInt(seg.substr(k + 6, 2));
+        if (!ValidDate(y, m, d, 1990)) {
+          d = ToInt(seg.substr(k, 2)), m = ToInt(seg.substr(k + 2, 2)), y = ToInt(seg.substr(k + 4, 4));
+        }
+        if (ValidDate(y, m, d, 1990)) {
+          p.year = y, p.month = m, p.day = d;
+          return Format(p);
+        }
+      }
+      // 12-03-2019 / 12_03_2019 / 12.03.2019
+      if (run == 2 && k + 10 <= seg.size() && (seg[k + 2] == '-' || seg[k + 2] == '_' || seg[k + 2] == '.') &&
+          seg[k + 5] == seg[k + 2] && AllDigits(seg.substr(k + 3, 2)) && AllDigits(seg.substr(k + 6, 4)) &&
+          (k + 10 == seg.size() || seg[k + 10] < '0' || seg[k + 10] > '9')) {
+        const int d = ToInt(seg.substr(k, 2)), m = ToInt(seg.substr(k + 3, 2)), y = ToInt(seg.substr(k + 6, 4));
         if (ValidDate(y, m, d, 1990)) {
           p.year = y, p.month = m, p.day = d;
           return Format(p);
@@ -512,12 +526,32 @@ void ChooseDates(const PageSources& sources, const JsonLd& jsonld, std::string_v
     if (const std::string* v = FindMeta(sources, {key})) set(&published, *v, "meta");
     if (published.known() && (StartsWith(key, "article:") || StartsWith(key, "og:"))) published.evidence = "opengraph";
   }
+  // Other meta names that say "published" (shareaholic:article_published_time, sw-pubdate, ...).
+  for (const MetaEntry& m : sources.metas) {
+    if (published.known()) break;
+    const std::string& k = m.key;
+    const bool publish = k.find("publish") != std::string::npos || k.find("pubdate") != std::string::npos ||
+                         k.find("datecreated") != std::string::npos;
+    const bool other = k.find("modif") != std::string::npos || k.find("updat") != std::string::npos ||
+                       k.find("expir") != std::string::npos || k.find("end") != std::string::npos ||
+                       k.find("publisher") != std::string::npos;
+    if (publish && !other) set(&published, m.value, "meta");
+  }
   set(&published, jsonld.date_created, "json-ld");
   set(&published, jsonld.page_date_published, "json-ld");
-  // Dates on the page: machine-readable ones in the article first.
+  // Dates on the page: machine-readable ones in the article first; then, after the URL, dates written
+  // as text, the nearest to the headline first.
   std::vector<const DomDate*> dom_dates;
   for (const DomDate& d : sources.published_dates) dom_dates.push_back(&d);
-  std::stable_sort(dom_dates.begin(), dom_dates.end(), [](const DomDate* a, const DomDate* b) { return a->rank > b->rank; });
+  const int64_t h1 = sources.h1_position;
+  auto distance = [h1](const DomDate* d) {
+    const int64_t delta = static_cast<int64_t>(d->position) - h1;
+    return h1 == 0 ? static_cast<int64_t>(d->position) : (delta < 0 ? -delta * 2 : delta);  // before h1 counts double
+  };
+  std::stable_sort(dom_dates.begin(), dom_dates.end(), [&](const DomDate* a, const DomDate* b) {
+    if (a->rank != b->rank) return a->rank > b->rank;
+    return a->rank < 3 && distance(a) < distance(b);
+  });
   for (const DomDate* d : dom_dates) {
     if (d->rank >= 3) set(&published, d->value, d->evidence);
   }

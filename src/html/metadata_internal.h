@@ -78,12 +78,14 @@ struct DomDate {
   std::string value;  // a datetime/content attribute or short element text
   int rank = 0;       // higher is more trustworthy (itemprop datePublished > <time> in the byline > ...)
   const char* evidence = "time";  // "microdata", "time" or "text"
+  uint32_t position = 0;          // node index (for the distance to the headline)
 };
 
 struct PageSources {
   std::vector<MetaEntry> metas;                 // document order
   std::string title_tag;                        // the first <title> (HTML namespace), collapsed
   std::vector<std::string> h1s;                 // collapsed texts of the first h1 elements
+  uint32_t h1_position = 0;                     // node index of the first visible h1 (0: none)
   std::string html_lang;
   std::string base_href;
   std::string canonical;                        // <link rel=canonical href>, as written
@@ -92,6 +94,10 @@ struct PageSources {
   // Body, bounded: byline elements (rel=author, itemprop~author, class/id byline|author|...) in
   // document order, their text with line breaks kept; the first one inside <article>/<main> first.
   std::vector<std::string> byline_texts;
+  // The same inside the article's own footer or aside (blogs put the author there), and short texts
+  // that start like a byline ("By ...", "Von ...", "Text: ...", "Written by: ...").
+  std::vector<std::string> footer_byline_texts;
+  std::vector<std::string> text_byline_texts;
   std::vector<std::string> author_hrefs;        // href of author links (rel=author, /author/...)
   std::vector<DomDate> published_dates;         // <time>, itemprop=datePublished, date elements
   std::vector<std::string> modified_dates;      // itemprop=dateModified
@@ -162,7 +168,10 @@ bool IsDateOrTimePhrase(std::string_view text);
 // The people named in a raw byline ("By JANE DOE and John Smith, Staff Writers | Updated March 3,
 // 2020" -> {"JANE DOE", "John Smith"}). Organisations are dropped: names with an organisation word,
 // names equal to one of `site_names` (unless person-shaped), e-mail addresses, handles and URLs.
-std::vector<std::string> PeopleInByline(std::string_view raw, const std::vector<std::string>& site_names);
+// `strict` (text read off the page) wants every word of a name capitalised; names declared in
+// metadata need one.
+std::vector<std::string> PeopleInByline(std::string_view raw, const std::vector<std::string>& site_names,
+                                        bool strict = false);
 // The bylines, best source first: JSON-LD authors (people), meta author tags, byline elements of
 // the page, article:author, then a name derived from an author page URL.
 std::vector<MetaValue> ChooseBylines(const PageSources& sources, const JsonLd& jsonld,

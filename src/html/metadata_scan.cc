@@ -13,21 +13,24 @@ namespace {
 
 constexpr size_t kMaxNodes = 200'000;      // nodes visited at most (head first, then the body)
 constexpr size_t kMaxBylineTexts = 12;
-constexpr size_t kMaxDates = 24;
+constexpr size_t kMaxDates = 40;
 constexpr size_t kMaxH1 = 8;
 
 // Class/id words of page furniture where a byline or date is not the article's (Readability's
 // "unlikely candidates"), unless the same string also says it is content.
 constexpr std::string_view kUnlikely[] = {
     "-ad-",     "ai2html",   "banner",   "breadcrumbs", "combx",      "comment",  "community",
-    "cover-wrap", "disqus",  "extra",    "footer",      "gdpr",       "legends",
-    "menu",     "related",   "remark",   "replies",     "rss",        "shoutbox", "sidebar",
-    "skyscraper", "social",  "sponsor",  "supplemental", "ad-break",  "agegate",  "pagination",
-    "pager",    "popup",     "yom-remote", "newsletter", "recommend", "teaser",   "promo"};
+    "cover-wrap", "disqus",  "extra",    "gdpr",        "legends",    "menu",     "related",
+    "remark",   "replies",   "rss",      "shoutbox",    "sidebar",    "skyscraper", "social",
+    "sponsor",  "supplemental", "ad-break", "agegate",  "pagination", "pager",    "popup",
+    "yom-remote", "newsletter", "recommend"};
+// Footers are furniture too, but an article's own footer often carries its author and date.
+constexpr std::string_view kSoftUnlikely[] = {"footer"};
 constexpr std::string_view kMaybe[] = {"and", "article", "body", "column", "content", "main", "shadow"};
 constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary", "navigation",
                                                "alert", "alertdialog", "dialog", "banner", "search"};
 constexpr std::string_view kBylineWords[] = {"byline", "author", "dateline", "writtenby", "p-author"};
+constexpr std::string_view kDateWords[] = {"date", "time", "publish", "posted", "dateline", "timestamp"};
 
 // Byline-like class/id ("byline", "author", "p-author"), but not "authorization" or "authoring".
 bool BylineClass(std::string_view class_id) {
@@ -41,13 +44,13 @@ bool BylineClass(std::string_view class_id) {
   }
   return false;
 }
-constexpr std::string_view kDateWords[] = {"date", "time", "publish", "posted", "dateline", "timestamp"};
 
 struct Flags {
-  bool hidden = false;     // display:none, hidden, aria-hidden
-  bool unlikely = false;   // furniture (class/id/role) or nav/footer/aside
-  bool in_byline = false;  // inside an element already taken as a byline
-  bool in_article = false; // inside <article>, <main> or an articleBody
+  bool hidden = false;      // display:none, hidden, aria-hidden
+  bool furniture = false;   // comments, related links, menus, sidebars, nav (class/id/role/tag)
+  bool footer = false;      // <footer>, <aside>, class "footer": the article's own or the page's
+  bool in_byline = false;   // inside an element already taken as a byline
+  bool in_article = false;  // inside <article>, <main>, an articleBody or an Article item
   bool in_head = false;
 };
 
@@ -80,14 +83,20 @@ bool IsHidden(const Dom& dom, uint32_t node) {
   return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
 }
 
-bool IsUnlikely(const Dom& dom, uint32_t node, std::string_view tag, std::string_view class_id) {
-  if (tag == "nav" || tag == "footer" || tag == "aside") return true;
-  if (tag == "body" || tag == "a" || tag == "article" || tag == "main") return false;
+enum class Furniture { kNone, kSoft, kHard };
+
+Furniture Classify(const Dom& dom, uint32_t node, std::string_view tag, std::string_view class_id) {
+  if (tag == "nav") return Furniture::kHard;
+  if (tag == "footer" || tag == "aside") return Furniture::kSoft;
+  if (tag == "body" || tag == "a" || tag == "article" || tag == "main") return Furniture::kNone;
   const std::string role = AsciiLower(dom.Attr(node, "role"));
   if (!role.empty() && AnyOf(role, kUnlikelyRoles, std::size(kUnlikelyRoles)) && role.find("main") == std::string::npos) {
-    return true;
+    return Furniture::kHard;
   }
-  return AnyOf(class_id, kUnlikely, std::size(kUnlikely)) && !AnyOf(class_id, kMaybe, std::size(kMaybe));
+  if (AnyOf(class_id, kMaybe, std::size(kMaybe))) return Furniture::kNone;
+  if (AnyOf(class_id, kUnlikely, std::size(kUnlikely))) return Furniture::kHard;
+  if (AnyOf(class_id, kSoftUnlikely, std::size(kSoftUnlikely))) return Furniture::kSoft;
+  return Furniture::kNone;
 }
 
 // Lower-cased space-separated tokens of an attribute, e.g. rel="Author nofollow".
@@ -189,13 +198,194 @@ void CollectBreadcrumbs(const Dom& dom, uint32_t node, std::vector<std::string>*
   }
 }
 
+
+struct BodyState {
+  bool breadcrumbs_done = false;
+  size_t text_dates = 0;
+};
+
+bool StartsWithAny(std::string_view folded, std::initializer_list<std::string_view> prefixes) {
+  for (std::string_view p : prefixes) {
+    if (StartsWith(folded, p)) return true;
+  }
+  return false;
+}
+
+// A short text that opens like a byline: "By ...", "Von ...", "Text: ...", "Written by: ...".
+bool OpensLikeByline(std::string_view folded) {
+  return StartsWithAny(folded, {"by ", "by:", "von ", "von:", "par ", "por ", "door ", "text:", "text von ",
+                                "texte :", "texte:", "texto:", "autor:", "autorin:", "author:", "written by",
+                                "posted by", "erstellt von", "geschrieben von", "verfasst von", "a cura di",
+                                "escrito por", "scritto da", "écrit par", "geschreven door"});
+}
+
+// Words around a date that say it is the publication date (or, for the second list, not).
+bool SaysPublished(std::string_view folded) {
+  for (std::string_view w : {"publi", "posted", "veröffentlicht", "erschienen", "datum", "erstellt", "created",
+                             "date:", "date :", "fecha", "data:", "gepubliceerd"}) {
+    if (folded.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+bool SaysUpdated(std::string_view folded) {
+  for (std::string_view w : {"updat", "aktualisiert", "modifi", "geändert", "änderung", "mis à jour",
+                             "actualizado", "aggiornato", "bijgewerkt", "stand:"}) {
+    if (folded.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsArticleItem(const Dom& dom, uint32_t node) {
+  const std::string_view type = dom.Attr(node, "itemtype");
+  return !type.empty() && (ContainsAsciiCi(type, "Article") || ContainsAsciiCi(type, "BlogPosting") ||
+                           ContainsAsciiCi(type, "NewsArticle"));
+}
+
+// One body element: furniture and visibility, then the metadata it may carry.
+void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, BodyState* body, PageSources* out) {
+  const std::string class_id = ClassAndId(dom, cur);
+  if (!f->hidden && IsHidden(dom, cur)) f->hidden = true;
+  if (!f->furniture) {
+    const Furniture kind = Classify(dom, cur, tag, class_id);
+    if (kind == Furniture::kHard) f->furniture = true;
+    if (kind == Furniture::kSoft) f->footer = true;
+  }
+  const std::string_view itemprop = dom.Attr(cur, "itemprop");
+  if (tag == "article" || tag == "main" || HasToken(itemprop, "articlebody") || IsArticleItem(dom, cur) ||
+      HasToken(class_id, "hentry") || HasToken(class_id, "h-entry")) {
+    f->in_article = true;
+  }
+  if (f->hidden || f->furniture) return;
+  const bool main_region = !f->footer;  // not in a footer or aside
+  if (tag == "h1" && out->h1s.size() < kMaxH1) {
+    std::string text = CollapseWhitespace(ElementText(dom, cur, 1000));
+    if (!text.empty()) {
+      if (out->h1s.empty()) out->h1_position = cur;
+      out->h1s.push_back(std::move(text));
+    }
+  }
+  // Microdata and RDFa.
+  if (!itemprop.empty()) {
+    if (HasToken(itemprop, "datepublished") || HasToken(itemprop, "datecreated")) {
+      if (out->published_dates.size() < kMaxDates) {
+        out->published_dates.push_back(
+            {MachineValue(dom, cur), HasToken(itemprop, "datepublished") ? 6 : 4, "microdata", cur});
+      }
+    } else if (HasToken(itemprop, "datemodified")) {
+      if (out->modified_dates.size() < 4) out->modified_dates.push_back(MachineValue(dom, cur));
+    } else if (HasToken(itemprop, "headline") && out->microdata_headline.empty() && main_region) {
+      out->microdata_headline = MachineValue(dom, cur);
+    } else if (HasToken(itemprop, "image") && out->microdata_image.empty()) {
+      for (std::string_view attr : {"content", "src", "href", "data-src"}) {
+        if (dom.HasAttr(cur, attr)) {
+          out->microdata_image = CollapseWhitespace(dom.Attr(cur, attr));
+          break;
+        }
+      }
+    }
+  }
+  if (const std::string_view property = dom.Attr(cur, "property"); !property.empty() && tag != "meta" &&
+                                                                    dom.HasAttr(cur, "content")) {
+    const std::string p = AsciiLower(property);
+    if ((p == "schema:datepublished" || p == "schema:datecreated" || p == "dc:created" || p == "dcterms:created" ||
+         p == "dc:date" || p == "dcterms:issued") &&
+        out->published_dates.size() < kMaxDates) {
+      out->published_dates.push_back({CollapseWhitespace(dom.Attr(cur, "content")), 4, "microdata", cur});
+    }
+  }
+  // <time datetime>: trusted in the byline and the article's header, less elsewhere.
+  if (tag == "time" && out->published_dates.size() < kMaxDates) {
+    std::string value = CollapseWhitespace(dom.Attr(cur, "datetime"));
+    const bool says_updated = class_id.find("update") != std::string::npos || class_id.find("modif") != std::string::npos;
+    if (value.empty()) value = CollapseWhitespace(ElementText(dom, cur, 200));
+    if (!value.empty() && !says_updated) {
+      int rank = 1;
+      if (dom.HasAttr(cur, "pubdate") || class_id.find("publish") != std::string::npos) rank = 5;
+      else if (f->in_byline) rank = 4;
+      else if (f->in_article) rank = 3;
+      out->published_dates.push_back({value, rank, "time", cur});
+    }
+  }
+  // Bylines (rel=author, itemprop~author, byline-like class/id); in an article's footer only as a fallback.
+  const bool is_byline = !f->in_byline && (HasToken(dom.Attr(cur, "rel"), "author") ||
+                                           ContainsAsciiCi(itemprop, "author") || BylineClass(class_id));
+  if (is_byline && (main_region || f->in_article)) {
+    const uint32_t name_node = ItempropNameDescendant(dom, cur);
+    std::string text = tag == "meta" ? std::string(dom.Attr(cur, "content"))
+                                     : ElementText(dom, name_node != kNoNode ? name_node : cur, 1000);
+    const std::string collapsed = CollapseWhitespace(text);
+    size_t chars = 0;
+    for (char c : collapsed) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    std::vector<std::string>& texts = main_region ? out->byline_texts : out->footer_byline_texts;
+    if (chars > 0 && chars < 100 && texts.size() < kMaxBylineTexts) {
+      texts.push_back(std::move(text));
+      f->in_byline = true;
+    }
+  }
+  if (tag == "a" && out->author_hrefs.size() < 8) {
+    const std::string_view href = dom.Attr(cur, "href");
+    if (HasToken(dom.Attr(cur, "rel"), "author") || (f->in_byline && !href.empty())) {
+      out->author_hrefs.push_back(CollapseWhitespace(href));
+    }
+  }
+  // Date-like elements without a machine value: their short text, parsed later.
+  if (tag != "time" && tag != "a" && itemprop.empty() && out->published_dates.size() < kMaxDates &&
+      AnyOf(class_id, kDateWords, std::size(kDateWords)) && class_id.find("update") == std::string::npos) {
+    std::string text = CollapseWhitespace(ElementText(dom, cur, 300));
+    if (!text.empty() && text.size() < 120) {
+      out->published_dates.push_back({std::move(text), f->in_article ? 2 : 1, "text", cur});
+    }
+  }
+  // The first breadcrumb trail.
+  if (!body->breadcrumbs_done && (class_id.find("breadcrumb") != std::string::npos ||
+                                  ContainsAsciiCi(dom.Attr(cur, "aria-label"), "breadcrumb") ||
+                                  ContainsAsciiCi(dom.Attr(cur, "itemtype"), "BreadcrumbList"))) {
+    CollectBreadcrumbs(dom, cur, &out->breadcrumbs);
+    body->breadcrumbs_done = !out->breadcrumbs.empty();
+  }
+}
+
+// One visible body text outside furniture: a written date ("Veröffentlicht am 16.08.2019", a lone
+// "02.01.2022") or a byline written as text ("Von Claudia Lindner").
+void BodyText(const Dom& dom, uint32_t cur, const Flags& f, BodyState* body, PageSources* out) {
+  const std::string_view raw = dom.nodes[cur].text;
+  if (raw.size() > 300) return;
+  const std::string text = CollapseWhitespace(raw);
+  if (text.empty() || text.size() > 200) return;
+  const uint32_t parent = dom.nodes[cur].parent;
+  const bool has_digit = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const std::string folded = Fold(text);
+  if (!f.in_byline && !f.footer && out->text_byline_texts.size() < 4 && OpensLikeByline(folded)) {
+    // The name is often in the next element: "von <em>Klaus Stanjek</em>".
+    std::string context = ElementText(dom, parent, 400);
+    if (CollapseWhitespace(context).size() > 120) context = text;
+    out->text_byline_texts.push_back(std::move(context));
+  }
+  if (body->text_dates >= 24 || out->published_dates.size() >= kMaxDates) return;
+  const bool published_word = SaysPublished(folded) && !SaysUpdated(folded);
+  if (!has_digit && !published_word) return;
+  std::string candidate = text;
+  if (published_word && !has_digit) {
+    // "Veröffentlichung: <a>04.02.2022</a>": the date follows in the parent element.
+    candidate = CollapseWhitespace(ElementText(dom, parent, 300));
+    if (candidate.size() > 200) return;
+  }
+  if (FindDateInText(candidate).empty()) return;
+  int rank = 0;
+  if (published_word) rank = 2;
+  else if (IsDateOrTimePhrase(candidate) && !SaysUpdated(folded)) rank = 1;
+  if (rank == 0) return;
+  ++body->text_dates;
+  out->published_dates.push_back({std::move(candidate), rank, "text", cur});
+}
+
 }  // namespace
 
 void ScanPage(const Dom& dom, PageSources* out) {
   if (dom.nodes.size() <= 1) return;
   std::vector<Flags> flags;  // by depth
   flags.push_back({});
-  bool breadcrumbs_done = false;
+  BodyState body;
   size_t visited = 0;
   uint32_t cur = dom.nodes[Dom::kDocumentNode].first_child;
   size_t depth = 1;
@@ -246,94 +436,11 @@ void ScanPage(const Dom& dom, PageSources* out) {
       } else if (tag == "style" || tag == "template" || tag == "noscript" || tag == "iframe") {
         descend = false;
       }
-      if (descend && !f.in_head) {
-        // ---- the body: visibility and furniture first, then the candidates.
-        const std::string class_id = ClassAndId(dom, cur);
-        if (!f.hidden && IsHidden(dom, cur)) f.hidden = true;
-        if (!f.unlikely && IsUnlikely(dom, cur, tag, class_id)) f.unlikely = true;
-        if (tag == "article" || tag == "main" || HasToken(dom.Attr(cur, "itemprop"), "articlebody")) {
-          f.in_article = true;
-        }
-        const std::string_view itemprop = dom.Attr(cur, "itemprop");
-        const bool visible = !f.hidden;
-        if (tag == "h1" && visible && out->h1s.size() < kMaxH1) {
-          std::string text = CollapseWhitespace(ElementText(dom, cur, 1000));
-          if (!text.empty()) out->h1s.push_back(std::move(text));
-        }
-        // Microdata.
-        if (!itemprop.empty() && !f.unlikely) {
-          if (HasToken(itemprop, "datepublished") || HasToken(itemprop, "datecreated")) {
-            if (out->published_dates.size() < kMaxDates) {
-              out->published_dates.push_back(
-                  {MachineValue(dom, cur), HasToken(itemprop, "datepublished") ? 6 : 4, "microdata"});
-            }
-          } else if (HasToken(itemprop, "datemodified")) {
-            if (out->modified_dates.size() < 4) out->modified_dates.push_back(MachineValue(dom, cur));
-          } else if (HasToken(itemprop, "headline") && out->microdata_headline.empty()) {
-            out->microdata_headline = MachineValue(dom, cur);
-          } else if (HasToken(itemprop, "image") && out->microdata_image.empty()) {
-            for (std::string_view attr : {"content", "src", "href", "data-src"}) {
-              if (dom.HasAttr(cur, attr)) {
-                out->microdata_image = CollapseWhitespace(dom.Attr(cur, attr));
-                break;
-              }
-            }
-          }
-        }
-        // <time datetime>: trusted in the byline and the article's header, less elsewhere.
-        if (tag == "time" && visible && !f.unlikely && out->published_dates.size() < kMaxDates) {
-          std::string value = CollapseWhitespace(dom.Attr(cur, "datetime"));
-          const std::string time_class = class_id;
-          const bool says_updated = time_class.find("update") != std::string::npos ||
-                                    time_class.find("modif") != std::string::npos;
-          if (value.empty()) value = CollapseWhitespace(ElementText(dom, cur, 200));
-          if (!value.empty() && !says_updated) {
-            int rank = 1;
-            if (dom.HasAttr(cur, "pubdate") || time_class.find("publish") != std::string::npos) rank = 5;
-            else if (f.in_byline) rank = 4;
-            else if (f.in_article) rank = 3;
-            out->published_dates.push_back({value, rank, "time"});
-          }
-        }
-        // Bylines (rel=author, itemprop~author, byline-like class/id) outside furniture.
-        const bool is_byline = !f.in_byline && !f.unlikely && visible &&
-                               (HasToken(dom.Attr(cur, "rel"), "author") || ContainsAsciiCi(itemprop, "author") ||
-                                BylineClass(class_id));
-        if (is_byline) {
-          const uint32_t name_node = ItempropNameDescendant(dom, cur);
-          std::string text = tag == "meta" ? std::string(dom.Attr(cur, "content"))
-                                           : ElementText(dom, name_node != kNoNode ? name_node : cur, 1000);
-          const std::string collapsed = CollapseWhitespace(text);
-          size_t chars = 0;
-          for (char c : collapsed) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-          if (chars > 0 && chars < 100 && out->byline_texts.size() < kMaxBylineTexts) {
-            out->byline_texts.push_back(std::move(text));
-            f.in_byline = true;
-          }
-        }
-        if (tag == "a" && !f.unlikely && out->author_hrefs.size() < 8) {
-          const std::string_view href = dom.Attr(cur, "href");
-          if (HasToken(dom.Attr(cur, "rel"), "author") || (f.in_byline && !href.empty())) {
-            out->author_hrefs.push_back(CollapseWhitespace(href));
-          }
-        }
-        // Date-like elements without a machine value: their short text, parsed later.
-        if (!f.unlikely && visible && tag != "time" && tag != "a" && itemprop.empty() &&
-            out->published_dates.size() < kMaxDates && AnyOf(class_id, kDateWords, std::size(kDateWords)) &&
-            class_id.find("update") == std::string::npos) {
-          std::string text = CollapseWhitespace(ElementText(dom, cur, 300));
-          if (!text.empty() && text.size() < 120) out->published_dates.push_back({std::move(text), f.in_article ? 2 : 1, "text"});
-        }
-        // The first breadcrumb trail.
-        if (!breadcrumbs_done && (class_id.find("breadcrumb") != std::string::npos ||
-                                  ContainsAsciiCi(dom.Attr(cur, "aria-label"), "breadcrumb") ||
-                                  ContainsAsciiCi(dom.Attr(cur, "itemtype"), "BreadcrumbList"))) {
-          CollectBreadcrumbs(dom, cur, &out->breadcrumbs);
-          breadcrumbs_done = !out->breadcrumbs.empty();
-        }
-      }
+      if (descend && !f.in_head) BodyElement(dom, cur, tag, &f, &body, out);
     } else if (n.type == NodeType::kElement) {
       descend = false;  // svg / math: nothing for us
+    } else if (n.type == NodeType::kText && !f.in_head && !f.hidden && !f.furniture) {
+      BodyText(dom, cur, f, &body, out);
     }
     if (descend && n.first_child != kNoNode) {
       if (flags.size() <= depth) flags.resize(depth + 1);

@@ -157,6 +157,20 @@ bool TruncatedFrom(std::string_view shorter, std::string_view longer, bool raw_h
          longer[s.size() + 1] != '|' && longer[s.size() + 1] != '-';
 }
 
+// Drops parts that are only a date ("08.11.2021 | Title", "Title - 21/12/2018 - Section").
+std::string DropDateParts(const std::string& title) {
+  Parts p = SplitTitle(title);
+  if (p.parts.size() < 2) return title;
+  Parts kept;
+  for (size_t i = 0; i < p.parts.size(); ++i) {
+    if (IsDateOrTimePhrase(p.parts[i])) continue;
+    if (!kept.parts.empty()) kept.separators.push_back(p.separators[i - 1]);
+    kept.parts.push_back(p.parts[i]);
+  }
+  if (kept.parts.empty() || kept.parts.size() == p.parts.size()) return title;
+  return JoinParts(kept, 0, kept.parts.size());
+}
+
 }  // namespace
 
 bool MatchesSiteName(std::string_view part, const std::vector<std::string>& site_names) {
@@ -177,7 +191,7 @@ bool MatchesSiteName(std::string_view part, const std::vector<std::string>& site
 std::string StripTitleTag(std::string_view title, const std::vector<std::string>& site_names,
                           const std::vector<std::string>& other_titles, std::string* stripped) {
   stripped->clear();
-  const std::string t = CollapseWhitespace(title);
+  const std::string t = DropDateParts(CollapseWhitespace(title));
   Parts p = SplitTitle(t);
   if (p.parts.size() == 1) {
     // "Site: Title" with a known site name.
@@ -238,7 +252,7 @@ MetaValue ChooseTitle(const PageSources& sources, const JsonLd& jsonld, const st
   std::vector<Candidate> stated;
   auto add = [&](std::string_view raw, const char* evidence) {
     if (raw.empty()) return;
-    std::string text = CleanText(raw);
+    std::string text = DropDateParts(CleanText(raw));
     if (!Valid(text, site_names)) return;
     stated.push_back({std::move(text), evidence});
   };
