@@ -330,6 +330,26 @@ int ToInt(std::string_view s) {
   return v;
 }
 
+// The pieces of a byline between line breaks and bars ("By Jane Doe | Updated March 3, 2020").
+std::vector<std::string_view> BylinePieces(std::string_view text) {
+  std::vector<std::string_view> pieces;
+  size_t i = 0;
+  while (i <= text.size()) {
+    size_t j = text.find_first_of("\n|", i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) pieces.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return pieces;
+}
+
+bool SaysUpdatedDate(std::string_view folded) {
+  for (std::string_view w : {"updat", "aktualisiert", "modifi", "geändert", "mis à jour", "actualizado", "aggiornato"}) {
+    if (folded.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string NormalizeDate(std::string_view value) {
@@ -568,10 +588,16 @@ void ChooseDates(const PageSources& sources, const JsonLd& jsonld, std::string_v
     }
     if (!found.empty()) published = {std::move(found), d->evidence};
   }
+  // A date in the byline ("By Jane Doe | March 3, 2020"); one after "Updated" is the modified date.
   for (const std::string& text : sources.byline_texts) {
+    for (std::string_view piece : BylinePieces(text)) {
+      std::string found = FindDateInText(piece, month_first);
+      if (found.empty()) continue;
+      const bool updated = SaysUpdatedDate(Fold(piece));
+      MetaValue& field = updated ? md->modified : published;
+      if (!field.known()) field = {std::move(found), "byline"};
+    }
     if (published.known()) break;
-    std::string found = FindDateInText(text, month_first);
-    if (!found.empty()) published = {std::move(found), "byline"};
   }
   if (const std::string* v = FindMeta(sources, {"sailthru.date"})) set(&published, *v, "meta");
 
