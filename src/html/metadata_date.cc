@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "html/metadata_internal.h"
@@ -135,11 +136,14 @@ constexpr MonthName kMonths[] = {
 };
 
 int MonthOf(const Token& t) {
-  if (t.kind != Kind::kWord) return 0;
-  for (const MonthName& m : kMonths) {
-    if (t.text == m.name) return m.month;
-  }
-  return 0;
+  if (t.kind != Kind::kWord || t.text.size() < 3 || t.text.size() > 11) return 0;
+  static const std::unordered_map<std::string_view, int> kByName = [] {
+    std::unordered_map<std::string_view, int> m;
+    for (const MonthName& name : kMonths) m.emplace(name.name, name.month);
+    return m;
+  }();
+  const auto it = kByName.find(t.text);
+  return it == kByName.end() ? 0 : it->second;
 }
 
 bool IsPunct(const std::vector<Token>& t, size_t i, std::string_view p) {

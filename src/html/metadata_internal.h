@@ -83,6 +83,7 @@ struct DomDate {
 
 struct PageSources {
   std::vector<MetaEntry> metas;                 // document order
+  std::vector<uint32_t> metas_by_key;           // indices into metas, sorted by key (then order)
   std::string title_tag;                        // the first <title> (HTML namespace), collapsed
   std::vector<std::string> h1s;                 // collapsed texts of the first h1 elements
   uint32_t h1_position = 0;                     // node index of the first visible h1 (0: none)

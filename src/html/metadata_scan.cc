@@ -32,8 +32,39 @@ constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary
 constexpr std::string_view kBylineWords[] = {"byline", "author", "dateline", "writtenby", "p-author"};
 constexpr std::string_view kDateWords[] = {"date", "time", "publish", "posted", "dateline", "timestamp"};
 
+// The attributes a body element is checked for, read in one pass over its attribute list.
+struct Attrs {
+  std::string_view cls, id, style, aria_hidden, role, itemprop, itemtype, rel, property, content, datetime, href,
+      aria_label;
+  bool hidden = false, pubdate = false, has_content = false;
+
+  Attrs(const Dom& dom, uint32_t node) {
+    const Node& n = dom.nodes[node];
+    for (uint32_t i = 0; i < n.attr_count; ++i) {
+      const Attribute& a = dom.attrs[n.attr_begin + i];
+      const std::string_view k = a.name;
+      if (k == "class") cls = a.value;
+      else if (k == "id") id = a.value;
+      else if (k == "style") style = a.value;
+      else if (k == "aria-hidden") aria_hidden = a.value;
+      else if (k == "role") role = a.value;
+      else if (k == "itemprop") itemprop = a.value;
+      else if (k == "itemtype") itemtype = a.value;
+      else if (k == "rel") rel = a.value;
+      else if (k == "property") property = a.value;
+      else if (k == "content") content = a.value, has_content = true;
+      else if (k == "datetime") datetime = a.value;
+      else if (k == "href") href = a.value;
+      else if (k == "aria-label") aria_label = a.value;
+      else if (k == "hidden") hidden = true;
+      else if (k == "pubdate") pubdate = true;
+    }
+  }
+};
+
 // Byline-like class/id ("byline", "author", "p-author"), but not "authorization" or "authoring".
 bool BylineClass(std::string_view class_id) {
+  if (class_id.size() <= 1) return false;
   for (std::string_view w : kBylineWords) {
     size_t at = class_id.find(w);
     while (at != std::string_view::npos) {
@@ -54,11 +85,13 @@ struct Flags {
   bool in_head = false;
 };
 
-std::string ClassAndId(const Dom& dom, uint32_t node) {
-  std::string s = AsciiLower(dom.Attr(node, "class"));
-  s.push_back(' ');
-  s += AsciiLower(dom.Attr(node, "id"));
-  return s;
+// "class id", lower-cased, into a reused buffer.
+const std::string& ClassAndId(std::string_view cls, std::string_view id, std::string* buffer) {
+  buffer->clear();
+  for (std::string_view part : {cls, std::string_view(" "), id}) {
+    for (char c : part) buffer->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return *buffer;
 }
 
 bool AnyOf(std::string_view s, const std::string_view* words, size_t n) {
@@ -68,13 +101,11 @@ bool AnyOf(std::string_view s, const std::string_view* words, size_t n) {
   return false;
 }
 
-bool IsHidden(const Dom& dom, uint32_t node) {
-  if (dom.HasAttr(node, "hidden")) return true;
-  if (AsciiLower(dom.Attr(node, "aria-hidden")) == "true" &&
-      !ContainsAsciiCi(dom.Attr(node, "class"), "fallback-image")) {
+bool IsHidden(std::string_view cls, std::string_view aria_hidden, std::string_view style, bool hidden_attr) {
+  if (hidden_attr) return true;
+  if (aria_hidden.size() == 4 && AsciiLower(aria_hidden) == "true" && !ContainsAsciiCi(cls, "fallback-image")) {
     return true;
   }
-  const std::string_view style = dom.Attr(node, "style");
   if (style.empty()) return false;
   std::string compact;
   for (char c : AsciiLower(style)) {
@@ -85,14 +116,17 @@ bool IsHidden(const Dom& dom, uint32_t node) {
 
 enum class Furniture { kNone, kSoft, kHard };
 
-Furniture Classify(const Dom& dom, uint32_t node, std::string_view tag, std::string_view class_id) {
+Furniture Classify(std::string_view raw_role, std::string_view tag, std::string_view class_id) {
   if (tag == "nav") return Furniture::kHard;
   if (tag == "footer" || tag == "aside") return Furniture::kSoft;
   if (tag == "body" || tag == "a" || tag == "article" || tag == "main") return Furniture::kNone;
-  const std::string role = AsciiLower(dom.Attr(node, "role"));
-  if (!role.empty() && AnyOf(role, kUnlikelyRoles, std::size(kUnlikelyRoles)) && role.find("main") == std::string::npos) {
-    return Furniture::kHard;
+  if (!raw_role.empty()) {
+    const std::string role = AsciiLower(raw_role);
+    if (AnyOf(role, kUnlikelyRoles, std::size(kUnlikelyRoles)) && role.find("main") == std::string::npos) {
+      return Furniture::kHard;
+    }
   }
+  if (class_id.size() <= 1) return Furniture::kNone;  // neither class nor id
   if (AnyOf(class_id, kMaybe, std::size(kMaybe))) return Furniture::kNone;
   if (AnyOf(class_id, kUnlikely, std::size(kUnlikely))) return Furniture::kHard;
   if (AnyOf(class_id, kSoftUnlikely, std::size(kSoftUnlikely))) return Furniture::kSoft;
@@ -101,13 +135,22 @@ Furniture Classify(const Dom& dom, uint32_t node, std::string_view tag, std::str
 
 // Lower-cased space-separated tokens of an attribute, e.g. rel="Author nofollow".
 bool HasToken(std::string_view attr, std::string_view token) {
-  const std::string lower = AsciiLower(attr);
+  // `token` is lower-case; the attribute is compared case-insensitively, without copying it.
   size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+  while (i < attr.size()) {
+    while (i < attr.size() && (attr[i] == ' ' || attr[i] == '\t' || attr[i] == '\n')) ++i;
     size_t j = i;
-    while (j < lower.size() && lower[j] != ' ' && lower[j] != '\t' && lower[j] != '\n') ++j;
-    if (std::string_view(lower).substr(i, j - i) == token) return true;
+    while (j < attr.size() && attr[j] != ' ' && attr[j] != '\t' && attr[j] != '\n') ++j;
+    if (j - i == token.size()) {
+      size_t k = 0;
+      while (k < token.size()) {
+        char c = attr[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != token[k]) break;
+        ++k;
+      }
+      if (k == token.size()) return true;
+    }
     i = j;
   }
   return false;
@@ -121,7 +164,7 @@ std::string MetaKey(std::string_view raw) {
       break;
     }
   }
-  if (StartsWith(key, "dcterm.")) key.insert(6, "s");
+  if (StartsWith(key, "dcterm.")) key = "dcterms." + key.substr(7);
   return key;
 }
 
@@ -202,6 +245,7 @@ void CollectBreadcrumbs(const Dom& dom, uint32_t node, std::vector<std::string>*
 struct BodyState {
   bool breadcrumbs_done = false;
   size_t text_dates = 0;
+  std::string class_id;  // reused buffer
 };
 
 bool StartsWithAny(std::string_view folded, std::initializer_list<std::string_view> prefixes) {
@@ -235,23 +279,23 @@ bool SaysUpdated(std::string_view folded) {
   return false;
 }
 
-bool IsArticleItem(const Dom& dom, uint32_t node) {
-  const std::string_view type = dom.Attr(node, "itemtype");
+bool IsArticleItem(std::string_view type) {
   return !type.empty() && (ContainsAsciiCi(type, "Article") || ContainsAsciiCi(type, "BlogPosting") ||
                            ContainsAsciiCi(type, "NewsArticle"));
 }
 
 // One body element: furniture and visibility, then the metadata it may carry.
 void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, BodyState* body, PageSources* out) {
-  const std::string class_id = ClassAndId(dom, cur);
-  if (!f->hidden && IsHidden(dom, cur)) f->hidden = true;
+  const Attrs a(dom, cur);
+  const std::string& class_id = ClassAndId(a.cls, a.id, &body->class_id);
+  if (!f->hidden && IsHidden(a.cls, a.aria_hidden, a.style, a.hidden)) f->hidden = true;
   if (!f->furniture) {
-    const Furniture kind = Classify(dom, cur, tag, class_id);
+    const Furniture kind = Classify(a.role, tag, class_id);
     if (kind == Furniture::kHard) f->furniture = true;
     if (kind == Furniture::kSoft) f->footer = true;
   }
-  const std::string_view itemprop = dom.Attr(cur, "itemprop");
-  if (tag == "article" || tag == "main" || HasToken(itemprop, "articlebody") || IsArticleItem(dom, cur) ||
+  const std::string_view itemprop = a.itemprop;
+  if (tag == "article" || tag == "main" || HasToken(itemprop, "articlebody") || IsArticleItem(a.itemtype) ||
       HasToken(class_id, "hentry") || HasToken(class_id, "h-entry")) {
     f->in_article = true;
   }
@@ -284,34 +328,33 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
       }
     }
   }
-  if (const std::string_view property = dom.Attr(cur, "property"); !property.empty() && tag != "meta" &&
-                                                                    dom.HasAttr(cur, "content")) {
-    const std::string p = AsciiLower(property);
+  if (!a.property.empty() && tag != "meta" && a.has_content) {
+    const std::string p = AsciiLower(a.property);
     if ((p == "schema:datepublished" || p == "schema:datecreated" || p == "dc:created" || p == "dcterms:created" ||
          p == "dc:date" || p == "dcterms:issued") &&
         out->published_dates.size() < kMaxDates) {
-      out->published_dates.push_back({CollapseWhitespace(dom.Attr(cur, "content")), 4, "microdata", cur});
+      out->published_dates.push_back({CollapseWhitespace(a.content), 4, "microdata", cur});
     }
   }
   // <time datetime>: trusted in the byline and the article's header, less elsewhere.
   if (tag == "time" && out->published_dates.size() < kMaxDates) {
-    std::string value = CollapseWhitespace(dom.Attr(cur, "datetime"));
+    std::string value = CollapseWhitespace(a.datetime);
     const bool says_updated = class_id.find("update") != std::string::npos || class_id.find("modif") != std::string::npos;
     if (value.empty()) value = CollapseWhitespace(ElementText(dom, cur, 200));
     if (!value.empty() && !says_updated) {
       int rank = 1;
-      if (dom.HasAttr(cur, "pubdate") || class_id.find("publish") != std::string::npos) rank = 5;
+      if (a.pubdate || class_id.find("publish") != std::string::npos) rank = 5;
       else if (f->in_byline) rank = 4;
       else if (f->in_article) rank = 3;
       out->published_dates.push_back({value, rank, "time", cur});
     }
   }
   // Bylines (rel=author, itemprop~author, byline-like class/id); in an article's footer only as a fallback.
-  const bool is_byline = !f->in_byline && (HasToken(dom.Attr(cur, "rel"), "author") ||
+  const bool is_byline = !f->in_byline && (HasToken(a.rel, "author") ||
                                            ContainsAsciiCi(itemprop, "author") || BylineClass(class_id));
   if (is_byline && (main_region || f->in_article)) {
     const uint32_t name_node = ItempropNameDescendant(dom, cur);
-    std::string text = tag == "meta" ? std::string(dom.Attr(cur, "content"))
+    std::string text = tag == "meta" ? std::string(a.content)
                                      : ElementText(dom, name_node != kNoNode ? name_node : cur, 1000);
     const std::string collapsed = CollapseWhitespace(text);
     size_t chars = 0;
@@ -323,14 +366,14 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
     }
   }
   if (tag == "a" && out->author_hrefs.size() < 8) {
-    const std::string_view href = dom.Attr(cur, "href");
-    if (HasToken(dom.Attr(cur, "rel"), "author") || (f->in_byline && !href.empty())) {
+    const std::string_view href = a.href;
+    if (HasToken(a.rel, "author") || (f->in_byline && !href.empty())) {
       out->author_hrefs.push_back(CollapseWhitespace(href));
     }
   }
   // Date-like elements without a machine value: their short text, parsed later.
   if (tag != "time" && tag != "a" && itemprop.empty() && out->published_dates.size() < kMaxDates &&
-      AnyOf(class_id, kDateWords, std::size(kDateWords)) && class_id.find("update") == std::string::npos) {
+      class_id.size() > 1 && AnyOf(class_id, kDateWords, std::size(kDateWords)) && class_id.find("update") == std::string::npos) {
     std::string text = CollapseWhitespace(ElementText(dom, cur, 300));
     if (!text.empty() && text.size() < 120) {
       out->published_dates.push_back({std::move(text), f->in_article ? 2 : 1, "text", cur});
@@ -338,8 +381,8 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
   }
   // The first breadcrumb trail.
   if (!body->breadcrumbs_done && (class_id.find("breadcrumb") != std::string::npos ||
-                                  ContainsAsciiCi(dom.Attr(cur, "aria-label"), "breadcrumb") ||
-                                  ContainsAsciiCi(dom.Attr(cur, "itemtype"), "BreadcrumbList"))) {
+                                  ContainsAsciiCi(a.aria_label, "breadcrumb") ||
+                                  ContainsAsciiCi(a.itemtype, "BreadcrumbList"))) {
     CollectBreadcrumbs(dom, cur, &out->breadcrumbs);
     body->breadcrumbs_done = !out->breadcrumbs.empty();
   }
@@ -350,10 +393,18 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
 void BodyText(const Dom& dom, uint32_t cur, const Flags& f, BodyState* body, PageSources* out) {
   const std::string_view raw = dom.nodes[cur].text;
   if (raw.size() > 300) return;
+  // Cheap filters first: most text nodes are neither a byline opener nor a date.
+  const bool has_digit = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+  size_t first = 0;
+  while (first < raw.size() && static_cast<unsigned char>(raw[first]) <= ' ') ++first;
+  if (first == raw.size()) return;
+  const char c0 = static_cast<char>(raw[first] | 0x20);
+  const bool may_open_byline = c0 == 'b' || c0 == 'v' || c0 == 'p' || c0 == 't' || c0 == 'a' || c0 == 'w' ||
+                               c0 == 'e' || c0 == 'g' || c0 == 's' || c0 == 'd';
+  if (!has_digit && !may_open_byline && raw.size() > 40) return;
   const std::string text = CollapseWhitespace(raw);
   if (text.empty() || text.size() > 200) return;
   const uint32_t parent = dom.nodes[cur].parent;
-  const bool has_digit = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   const std::string folded = Fold(text);
   if (!f.in_byline && !f.footer && out->text_byline_texts.size() < 4 && OpensLikeByline(folded)) {
     // The name is often in the next element: "von <em>Klaus Stanjek</em>".
@@ -380,6 +431,8 @@ void BodyText(const Dom& dom, uint32_t cur, const Flags& f, BodyState* body, Pag
 }
 
 }  // namespace
+
+void IndexMetas(PageSources* sources);
 
 void ScanPage(const Dom& dom, PageSources* out) {
   if (dom.nodes.size() <= 1) return;
@@ -459,13 +512,38 @@ void ScanPage(const Dom& dom, PageSources* out) {
     }
     if (cur != kNoNode) cur = dom.nodes[cur].next_sibling;
   }
+  IndexMetas(out);
+}
+
+namespace {
+
+// The indices of `key`'s entries, in document order.
+std::pair<const uint32_t*, const uint32_t*> MetaRange(const PageSources& sources, std::string_view key) {
+  const auto& idx = sources.metas_by_key;
+  const auto& metas = sources.metas;
+  const auto lo = std::lower_bound(idx.begin(), idx.end(), key,
+                                   [&](uint32_t i, std::string_view k) { return metas[i].key < k; });
+  const auto hi = std::upper_bound(lo, idx.end(), key,
+                                   [&](std::string_view k, uint32_t i) { return k < metas[i].key; });
+  return {idx.data() + (lo - idx.begin()), idx.data() + (hi - idx.begin())};
+}
+
+}  // namespace
+
+void IndexMetas(PageSources* sources) {
+  sources->metas_by_key.resize(sources->metas.size());
+  for (uint32_t i = 0; i < sources->metas.size(); ++i) sources->metas_by_key[i] = i;
+  std::stable_sort(sources->metas_by_key.begin(), sources->metas_by_key.end(),
+                   [&](uint32_t a, uint32_t b) { return sources->metas[a].key < sources->metas[b].key; });
 }
 
 const std::string* FindMeta(const PageSources& sources, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
     const std::string* by_name = nullptr;
-    for (const MetaEntry& m : sources.metas) {
-      if (m.key != key || m.value.empty()) continue;
+    const auto [begin, end] = MetaRange(sources, key);
+    for (const uint32_t* i = begin; i != end; ++i) {
+      const MetaEntry& m = sources.metas[*i];
+      if (m.value.empty()) continue;
       if (m.property) return &m.value;
       if (!by_name) by_name = &m.value;
     }
@@ -475,15 +553,15 @@ const std::string* FindMeta(const PageSources& sources, std::initializer_list<st
 }
 
 std::vector<std::string> AllMeta(const PageSources& sources, std::initializer_list<std::string_view> keys) {
+  std::vector<uint32_t> found;
+  for (std::string_view key : keys) {
+    const auto [begin, end] = MetaRange(sources, key);
+    found.insert(found.end(), begin, end);
+  }
+  std::sort(found.begin(), found.end());
   std::vector<std::string> values;
-  for (const MetaEntry& m : sources.metas) {
-    if (m.value.empty()) continue;
-    for (std::string_view key : keys) {
-      if (m.key == key) {
-        values.push_back(m.value);
-        break;
-      }
-    }
+  for (uint32_t i : found) {
+    if (!sources.metas[i].value.empty()) values.push_back(sources.metas[i].value);
   }
   return values;
 }
