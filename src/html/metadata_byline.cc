@@ -34,7 +34,9 @@ bool IsIntroWord(std::string_view w) {
   return In(w, {"text", "story", "blog", "beitrag", "artikel", "article", "interview", "report", "bericht",
                 "kommentar", "analyse", "analysis", "essay", "column", "kolumne", "review", "rezension", "a",
                 "an", "ein", "eine", "words", "written", "posted", "created", "erstellt", "verfasst",
-                "geschrieben", "publié", "escrito", "scritto", "texte", "texto", "testo", "post", "entry"});
+                "geschrieben", "publié", "escrito", "scritto", "texte", "texto", "testo", "post", "entry",
+                "veröffentlicht", "published", "publicado", "pubblicato", "gepubliceerd", "gespeichert",
+                "eingestellt", "redaktion", "recherche", "bearbeitung", "autor", "autorin", "author"});
 }
 
 // Conjunctions and prepositions that join people ("A and B", "A avec B").
@@ -89,6 +91,17 @@ bool IsOrgWord(std::string_view w) {
                 "vorstand", "leitung", "kanzlei", "praxis", "shop", "store", "online-redaktion"});
 }
 
+// Compound words that name a publication or an organisation ("Finanzmagazin", "Volksblatt").
+bool HasOrgSuffix(std::string_view w) {
+  if (w.size() < 7) return false;
+  for (std::string_view suffix : {"magazin", "magazine", "zeitung", "blatt", "verlag", "redaktion", "news",
+                                  "medien", "presse", "agentur", "verband", "verein", "gruppe", "illustrierte",
+                                  "rundschau", "anzeiger", "kurier", "nachrichten", "online", "portal"}) {
+    if (EndsWith(w, suffix)) return true;
+  }
+  return false;
+}
+
 // Articles that open an organisation's or a publication's name ("The Staff", "Das Kabinett").
 bool IsArticleWord(std::string_view w) {
   return In(w, {"the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "gli", "het"});
@@ -111,13 +124,21 @@ bool IsJunkWord(std::string_view w) {
                 "min", "ago", "reading", "listen", "audio", "video", "photo", "photos", "image", "images",
                 "copyright", "©", "rights", "reserved", "loading", "mehr", "artikel", "teilen", "folgen",
                 "autorenprofil", "suivre", "seguir", "compartir", "my", "your", "our", "log", "register", "account",
-                "tools", "show", "hide", "skip", "back", "next", "previous", "top", "website", "site", "page"});
+                "tools", "show", "hide", "skip", "back", "next", "previous", "top", "website", "site", "page", "no",
+                "stand", "beitragvon", "unbekannt", "inconnu", "desconocido", "mein", "meine", "dein", "unser",
+                "unsere", "mon", "ma", "mes", "notre", "mi", "mis", "nuestro", "il", "mio"});
 }
 // Name particles written in lower case ("Michiel de Jong", "Ludwig van Beethoven").
 bool IsParticle(std::string_view w) {
   return In(w, {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den",
                 "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e", "st.", "mc"});
 }
+// Titles before a name ("Dr.", "Prof. Dr.", "Mrs.").
+bool IsHonorific(std::string_view w) {
+  return In(w, {"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "herr", "frau", "mag", "dipl", "ing",
+                "dipl.-ing", "m.sc", "b.sc", "m.a", "pd", "rev", "fr", "sr", "mme", "mlle", "m", "sra", "sr"});
+}
+
 // Words before "by" that mean the person is not an author ("Edited by", "Photos by").
 bool IsNonAuthorCredit(std::string_view w) {
   return In(w, {"edited", "photos", "photo", "photographs", "photography", "illustrations", "illustration",
@@ -238,8 +259,11 @@ std::string CleanPerson(std::string_view raw, const std::vector<std::string>& si
     kept.push_back(w);
   }
   words = kept;
+  // "Foto: Michael Hudler" is a credit, not a byline; "Interview: Jens Bergmann" is one.
+  if (!words.empty() && EndsWith(words.front(), ":") && IsNonAuthorCredit(Bare(words.front()))) return {};
   while (!words.empty() && (IsLeadWord(Bare(words.front())) || IsRoleWord(Bare(words.front())) ||
-                            Bare(words.front()).empty())) {
+                            IsHonorific(Bare(words.front())) || Bare(words.front()).empty() ||
+                            (EndsWith(words.front(), ":") && words.size() > 1 && IsIntroWord(Bare(words.front()))))) {
     words.erase(words.begin());
   }
   while (!words.empty() && (IsRoleWord(Bare(words.back())) || IsCredential(Bare(words.back())) ||
@@ -247,8 +271,13 @@ std::string CleanPerson(std::string_view raw, const std::vector<std::string>& si
     words.pop_back();
   }
   if (words.empty()) return {};
+  if (words.size() == 1 && Bare(words[0]).size() <= 2 && !MostlyCaseless(words[0])) return {};  // "DT"
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (EndsWith(words[i], ":")) return {};  // "Mein Motto: Fazit" is a heading
+  }
   for (std::string_view w : words) {
-    if (IsOrgWord(Bare(w))) {
+    const std::string b = Bare(w);
+    if (IsOrgWord(b) || HasOrgSuffix(b)) {
       *status = PersonStatus::kOrganisation;
       return {};
     }
@@ -273,8 +302,7 @@ std::string CleanPerson(std::string_view raw, const std::vector<std::string>& si
   // Names are capitalised: "mcupdate", "admin" are handles, "ist ein Partner" is a sentence. Names
   // declared in metadata need only one capitalised word; names read off the page need all.
   const std::vector<std::string_view> name_words = Words(name);
-  if (strict ? !CapitalisedName(name_words, name.find(',') != std::string::npos)
-             : std::none_of(name_words.begin(), name_words.end(), IsUpperStart)) {
+  if (strict ? !CapitalisedName(name_words, name.find(',') != std::string::npos) : !IsUpperStart(name_words[0])) {
     return {};
   }
   if (EqualsSiteName(name, site_names) && !PersonShaped(name)) {
@@ -335,13 +363,24 @@ std::vector<std::string_view> NameWords(std::string_view segment) {
 // Splits a raw byline into segments: line breaks, '|', bullets, ';', spaced dashes and slashes.
 std::vector<std::string> Segments(std::string_view raw) {
   std::vector<std::string> segments(1);
+  std::vector<bool> soft_end(1, false);  // the segment ended at a line break (not a '|', bullet, ...)
   bool in_people_brackets = false;
-  auto cut = [&segments]() {
-    if (!segments.back().empty()) segments.emplace_back();
+  auto cut = [&segments, &soft_end](bool soft = false) {
+    if (CollapseWhitespace(segments.back()).empty()) {
+      segments.back().clear();
+      return;
+    }
+    soft_end.back() = soft;
+    segments.emplace_back();
+    soft_end.push_back(false);
   };
   for (size_t i = 0; i < raw.size(); ++i) {
     const char c = raw[i];
-    if (c == '\n' || c == '\r' || c == '|' || c == ';' || c == '\t') {
+    if (c == '\n' || c == '\r') {
+      cut(true);
+      continue;
+    }
+    if (c == '|' || c == ';' || c == '\t') {
       cut();
       continue;
     }
@@ -376,10 +415,21 @@ std::vector<std::string> Segments(std::string_view raw) {
     }
     segments.back().push_back(c);
   }
+  // Names laid out one word per line ("Dr.\n Nino\n Jordan") are joined again: short pieces
+  // separated only by line breaks, none of them a date.
   std::vector<std::string> out;
-  for (std::string& s : segments) {
-    std::string collapsed = CollapseWhitespace(s);
-    if (!collapsed.empty()) out.push_back(std::move(collapsed));
+  bool join_next = false;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    std::string collapsed = CollapseWhitespace(segments[i]);
+    if (collapsed.empty()) continue;
+    const bool short_piece = Words(collapsed).size() <= 2 && !IsDateOrTimePhrase(collapsed) &&
+                             !EndsWith(collapsed, ":") && !IsLeadWord(Bare(collapsed));
+    if (join_next && short_piece && Words(out.back()).size() + Words(collapsed).size() <= 4) {
+      out.back() += " " + collapsed;
+    } else {
+      out.push_back(std::move(collapsed));
+    }
+    join_next = short_piece && soft_end[i];
   }
   return out;
 }
@@ -518,7 +568,7 @@ std::string PersonFromAuthorUrl(std::string_view url) {
     if (parts.size() < 2 || parts.size() > 4) return {};
     std::string name;
     for (const std::string& p : parts) {
-      if (IsOrgWord(Fold(p)) || IsJunkWord(Fold(p))) return {};
+      if (IsOrgWord(Fold(p)) || HasOrgSuffix(Fold(p)) || IsJunkWord(Fold(p))) return {};
       if (!name.empty()) name.push_back(' ');
       name += p;
     }

@@ -29,7 +29,7 @@ constexpr std::string_view kSoftUnlikely[] = {"footer"};
 constexpr std::string_view kMaybe[] = {"and", "article", "body", "column", "content", "main", "shadow"};
 constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary", "navigation",
                                                "alert", "alertdialog", "dialog", "banner", "search"};
-constexpr std::string_view kBylineWords[] = {"byline", "author", "dateline", "writtenby", "p-author"};
+constexpr std::string_view kBylineWords[] = {"byline", "author", "writtenby", "p-author"};
 constexpr std::string_view kDateWords[] = {"date", "time", "publish", "posted", "dateline", "timestamp"};
 
 // The attributes a body element is checked for, read in one pass over its attribute list.
