@@ -21,7 +21,10 @@ struct Candidate {
 };
 
 // Separators between title parts, written between spaces: "Title | Site", "Site - Title".
-constexpr std::string_view kSeparators[] = {"|", "-", "–", "—", "/", "\\", ">", "»", "·", "•", "::", "~", "«", "‹", "›", "||"};
+constexpr std::string_view kSeparators[] = {"|",  "-", "–", "—", "/", "\\", ">", "»", "·", "•",
+                                            "::", "~", "«", "‹", "›", "||", "ǀ", "//", ":"};
+// Separators that may end a title as a stray leftover ("National Rail Enquiries -").
+constexpr std::string_view kStraySeparators[] = {"|", "-", "–", "—", "/", "//", "»", "·", "•", "ǀ"};
 
 bool IsSeparator(std::string_view w) {
   for (std::string_view s : kSeparators) {
@@ -157,13 +160,43 @@ bool TruncatedFrom(std::string_view shorter, std::string_view longer, bool raw_h
          longer[s.size() + 1] != '|' && longer[s.size() + 1] != '-';
 }
 
+// Drops a separator left alone at either end of a title ("Title -", "| Title").
+std::string TrimStraySeparators(std::string t) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    const std::vector<std::string_view> words = Words(t);
+    if (words.size() < 2) break;
+    for (std::string_view sep : kStraySeparators) {
+      if (words.back() == sep) {
+        t = CollapseWhitespace(std::string_view(t).substr(0, t.size() - sep.size()));
+        changed = true;
+        break;
+      }
+      if (words.front() == sep) {
+        t = CollapseWhitespace(std::string_view(t).substr(sep.size()));
+        changed = true;
+        break;
+      }
+    }
+  }
+  return t;
+}
+
 // Drops parts that are only a date ("08.11.2021 | Title", "Title - 21/12/2018 - Section").
 std::string DropDateParts(const std::string& title) {
   Parts p = SplitTitle(title);
   if (p.parts.size() < 2) return title;
   Parts kept;
+  auto digit_edge = [](std::string_view part, bool at_end) {
+    if (part.empty()) return false;
+    const char c = at_end ? (part.back() == '.' && part.size() > 1 ? part[part.size() - 2] : part.back()) : part.front();
+    return c >= '0' && c <= '9';
+  };
   for (size_t i = 0; i < p.parts.size(); ++i) {
-    if (IsDateOrTimePhrase(p.parts[i])) continue;
+    // A date part goes, unless it is half of a range ("Wochenbericht 14. - 20. Januar 2022").
+    const bool range = (i > 0 && digit_edge(p.parts[i - 1], true)) ||
+                       (i + 1 < p.parts.size() && digit_edge(p.parts[i + 1], false));
+    if (IsDateOrTimePhrase(p.parts[i]) && !range) continue;
     if (!kept.parts.empty()) kept.separators.push_back(p.separators[i - 1]);
     kept.parts.push_back(p.parts[i]);
   }
@@ -191,7 +224,7 @@ bool MatchesSiteName(std::string_view part, const std::vector<std::string>& site
 std::string StripTitleTag(std::string_view title, const std::vector<std::string>& site_names,
                           const std::vector<std::string>& other_titles, std::string* stripped) {
   stripped->clear();
-  const std::string t = DropDateParts(CollapseWhitespace(title));
+  const std::string t = TrimStraySeparators(DropDateParts(CollapseWhitespace(title)));
   Parts p = SplitTitle(t);
   if (p.parts.size() == 1) {
     // "Site: Title" with a known site name.
@@ -234,6 +267,8 @@ std::string StripTitleTag(std::string_view title, const std::vector<std::string>
   if (begin > 0 || end < p.parts.size()) return JoinParts(p, begin, end);
   // 3. No site name known and no agreement: drop the last part (or, when too little would remain,
   // the first) if what remains can stand alone as a title.
+  // A colon separates a title from its subtitle as often as from a site: never cut there blindly.
+  if (p.separators.back() == ":") return t;
   std::string candidate = JoinParts(p, 0, end - 1);
   std::string dropped = p.parts[end - 1];
   if (WordCount(candidate) < 3 && !MostlyUnspaced(candidate)) {
@@ -252,7 +287,7 @@ MetaValue ChooseTitle(const PageSources& sources, const JsonLd& jsonld, const st
   std::vector<Candidate> stated;
   auto add = [&](std::string_view raw, const char* evidence) {
     if (raw.empty()) return;
-    std::string text = DropDateParts(CleanText(raw));
+    std::string text = TrimStraySeparators(DropDateParts(CleanText(raw)));
     if (!Valid(text, site_names)) return;
     stated.push_back({std::move(text), evidence});
   };
