@@ -58,6 +58,24 @@ bool IsRoleWord(std::string_view w) {
                 "periodista", "redactor", "redactora", "corresponsal", "giornalista", "inviato", "inviata",
                 "repórter", "correspondente", "redacteur", "verslaggever", "at", "large", "host", "anchor"});
 }
+// A role written with hyphens ("Editor-at-large", "Co-author").
+bool IsHyphenatedRole(std::string_view w) {
+  if (w.find('-') == std::string_view::npos) return false;
+  size_t i = 0;
+  while (i <= w.size()) {
+    size_t j = w.find('-', i);
+    if (j == std::string_view::npos) j = w.size();
+    const std::string_view part = w.substr(i, j - i);
+    if (part == "editor" || part == "writer" || part == "reporter" || part == "correspondent" ||
+        part == "author" || part == "columnist" || part == "producer" || part == "chef" || part == "redakteur" ||
+        part == "redakteurin") {
+      return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
 // Credentials after a name ("Brenda Goodman, MA").
 bool IsCredential(std::string_view w) {
   return In(w, {"ma", "md", "phd", "ph.d", "ph.d.", "rn", "ms", "msc", "mph", "do", "dds", "bsn", "mba", "jd",
@@ -88,7 +106,9 @@ bool IsOrgWord(std::string_view w) {
                 "españa", "italia", "fondation", "fundación", "fundação", "asociación", "associazione",
                 "université", "universidad", "università", "ministère", "ministerio", "gouvernement",
                 "gobierno", "governo", "comité", "redakteure", "sekretariat", "secretariat", "geschäftsstelle",
-                "vorstand", "leitung", "kanzlei", "praxis", "shop", "store", "online-redaktion"});
+                "vorstand", "leitung", "kanzlei", "praxis", "shop", "store", "online-redaktion", "international",
+                "internacional", "today", "post", "telegraph", "chronicle", "courier", "dispatch", "examiner",
+                "inquirer", "bulletin", "digest", "weekly", "monthly", "sport", "reports", "report", "wires"});
 }
 
 // Compound words that name a publication or an organisation ("Finanzmagazin", "Volksblatt").
@@ -267,11 +287,22 @@ std::string CleanPerson(std::string_view raw, const std::vector<std::string>& si
     words.erase(words.begin());
   }
   while (!words.empty() && (IsRoleWord(Bare(words.back())) || IsCredential(Bare(words.back())) ||
-                            Bare(words.back()).empty())) {
+                            IsHyphenatedRole(Bare(words.back())) || Bare(words.back()).empty())) {
     words.pop_back();
   }
   if (words.empty()) return {};
   if (words.size() == 1 && Bare(words[0]).size() <= 2 && !MostlyCaseless(words[0])) return {};  // "DT"
+  // A lone acronym is an agency or a desk ("PTI", "AFP"), not a person.
+  if (words.size() == 1 && Bare(words[0]).size() <= 4 &&
+      std::none_of(words[0].begin(), words[0].end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    *status = PersonStatus::kOrganisation;
+    return {};
+  }
+  // "CNN Editor-at-large": what remains of a role phrase is the employer.
+  if (words.size() == 1 && raw.find('-') != std::string_view::npos && IsHyphenatedRole(Fold(Words(collapsed).back()))) {
+    *status = PersonStatus::kOrganisation;
+    return {};
+  }
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (EndsWith(words[i], ":")) return {};  // "Mein Motto: Fazit" is a heading
   }
@@ -390,6 +421,16 @@ std::vector<std::string> Segments(std::string_view raw) {
       i += 1;  // multi-byte: skip the continuation bytes below
       while (i + 1 < raw.size() && (static_cast<unsigned char>(raw[i + 1]) & 0xC0) == 0x80) ++i;
       continue;
+    }
+    // "Finian Cunningham. Sputnik International": a full stop after a word (not an initial or a title).
+    if (c == '.' && i + 1 < raw.size() && raw[i + 1] == ' ') {
+      size_t start = segments.back().size();
+      while (start > 0 && segments.back()[start - 1] != ' ') --start;
+      const std::string_view word = std::string_view(segments.back()).substr(start);
+      if (word.size() >= 4 && !IsHonorific(Fold(word)) && HasLetter(word)) {
+        cut();
+        continue;
+      }
     }
     const bool spaced_before = i > 0 && raw[i - 1] == ' ';
     if (spaced_before && (StartsWith(rest, "- ") || StartsWith(rest, "/ ") || StartsWith(rest, "— ") ||
