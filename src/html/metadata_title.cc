@@ -141,15 +141,15 @@ double Similarity(std::string_view a, std::string_view b) {
 // `shorter` looks cut from `longer`: a proper prefix ending mid-word, with an ellipsis, or at a word
 // boundary when it is long (length limits cut at 60-110 characters).
 bool TruncatedFrom(std::string_view shorter, std::string_view longer, bool raw_had_trailing_space) {
-  std::string s(shorter);
+  std::string_view cut = shorter;
   bool ellipsis = false;
   for (std::string_view e : {"…", "...", "[…]", "[...]"}) {
-    if (EndsWith(s, e)) {
-      s.resize(s.size() - e.size());
+    if (EndsWith(cut, e)) {
+      cut.remove_suffix(e.size());
       ellipsis = true;
     }
   }
-  s = CollapseWhitespace(s);
+  const std::string s = CollapseWhitespace(cut);
   if (s.size() < 20 || longer.size() <= s.size() || !StartsWith(longer, s)) return false;
   if (ellipsis || raw_had_trailing_space) return true;
   const bool next_is_word = IsWordChar(longer, s.size());
@@ -339,6 +339,10 @@ MetaValue ChooseTitle(const PageSources& sources, const JsonLd& jsonld, const st
     chosen = {stated[0].text, stated[0].evidence};
   } else if (!from_tag.empty() && HasLetter(from_tag)) {
     chosen = {from_tag, "title-tag"};
+    // A generic <title> ("Home", "Blog") on a page with one headline that can stand alone.
+    if (from_tag.size() < 15 && sources.h1s.size() == 1 && LongEnough(sources.h1s[0])) {
+      chosen = {sources.h1s[0], "h1"};
+    }
   } else if (!sources.h1s.empty()) {
     chosen = {sources.h1s[0], "h1"};
   }
