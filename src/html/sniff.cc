@@ -27,6 +27,16 @@ bool LooksLikeHtml(std::string_view bytes) {
       return true;
     }
   }
+  // A page that opens with a head-only element (a leading <style> block can be longer than the
+  // prefix looked at below).
+  static constexpr std::array<std::string_view, 6> kHeadOpeners = {"<head", "<body", "<meta",
+                                                                   "<link", "<style", "<script"};
+  for (std::string_view opener : kHeadOpeners) {
+    if (lower.starts_with(opener) && lower.size() > opener.size() &&
+        (lower[opener.size()] == '>' || std::isspace(static_cast<unsigned char>(lower[opener.size()])))) {
+      return true;
+    }
+  }
   // Otherwise: markup that crude text does not contain, near the start.
   static constexpr std::array<std::string_view, 8> kTags = {
       "<html", "<head", "<body", "<meta ", "<title>", "<div", "<p>", "<!doctype html"};
