@@ -155,10 +155,10 @@ def score_snippets(evaldata, pred, ids=None):
 # Loading
 
 
-def _open_text(path):
+def _open_text(path, errors="strict"):
     if path.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8")
-    return open(path, encoding="utf-8")
+        return gzip.open(path, "rt", encoding="utf-8", errors=errors)
+    return open(path, encoding="utf-8", errors=errors)
 
 
 def load_gold(set_name, data_dir=DEFAULT_DATA):
@@ -185,16 +185,15 @@ def page_id(set_name, path):
 
 def load_predictions(set_name, path):
     """{id: text} from `dossier extract` JSON Lines or a reference {"output": {...}} file."""
-    with _open_text(path) as f:
-        head = f.read(1 << 16)
-        rest = f.read()
-    data = head + rest
+    # Invalid UTF-8 in an output (a page decoded with the wrong charset) is replaced, not fatal.
+    with _open_text(path, errors="replace") as f:
+        data = f.read()
     stripped = data.lstrip()
     if stripped.startswith("{") and '"output"' in stripped[:200] and '"path"' not in stripped[:200]:
         obj = json.loads(data)
         return {k: (v or {}).get("articleBody") for k, v in obj["output"].items()}
     pred = {}
-    for line in data.splitlines():
+    for line in data.split("\n"):  # not splitlines(): U+2028 and friends occur inside JSON strings
         line = line.strip()
         if not line:
             continue
