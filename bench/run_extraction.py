@@ -53,6 +53,7 @@ def main(argv=None):
     ap.add_argument("--out-dir", default=os.path.join(repo, "bench", "out"))
     ap.add_argument("--halves", action="store_true", help="also score the A/B halves of each set")
     ap.add_argument("--reuse", action="store_true", help="score existing outputs, do not run dossier")
+    ap.add_argument("--exclude-kinds", default="", help="block kinds left out of the scored text, e.g. caption")
     args = ap.parse_args(argv)
     os.makedirs(args.out_dir, exist_ok=True)
     print(se.TABLE_HEAD)
@@ -62,7 +63,7 @@ def main(argv=None):
             n, secs = run_set(args.dossier, set_name, args.data, out_path, args.jobs)
             sys.stderr.write(f"{set_name}: {n} pages in {secs:.2f} s (wall, including process start)\n")
         gold = se.load_gold(set_name, args.data)
-        pred = se.load_predictions(set_name, out_path)
+        pred = se.load_predictions(set_name, out_path, tuple(k for k in args.exclude_kinds.split(",") if k))
         print(se.format_row(set_name, se.score(set_name, gold, pred)))
         if args.halves:
             for half in ("A", "B"):

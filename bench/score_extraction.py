@@ -183,8 +183,10 @@ def page_id(set_name, path):
     return m.group(1) if m else None
 
 
-def load_predictions(set_name, path):
-    """{id: text} from `dossier extract` JSON Lines or a reference {"output": {...}} file."""
+def load_predictions(set_name, path, exclude_kinds=()):
+    """{id: text} from `dossier extract` JSON Lines or a reference {"output": {...}} file. With
+    `exclude_kinds`, the text of a JSON Lines record is rebuilt from its blocks without blocks of
+    those kinds (e.g. "caption")."""
     # Invalid UTF-8 in an output (a page decoded with the wrong charset) is replaced, not fatal.
     with _open_text(path, errors="replace") as f:
         data = f.read()
@@ -201,7 +203,10 @@ def load_predictions(set_name, path):
         pid = page_id(set_name, rec.get("path", ""))
         if pid is None:
             raise ValueError(f"cannot map path {rec.get('path')!r} to a {set_name} page id")
-        pred[pid] = rec.get("text")
+        if exclude_kinds:
+            pred[pid] = "\n".join(b["text"] for b in rec.get("blocks", []) if b.get("kind") not in exclude_kinds)
+        else:
+            pred[pid] = rec.get("text")
     return pred
 
 
@@ -328,6 +333,8 @@ def main(argv=None):
     src.add_argument("--pred", help="dossier extract JSON Lines or reference output (.json[.gz])")
     src.add_argument("--baseline", choices=("whole-page", "raw-html", "empty"), help="score a trivial baseline")
     ap.add_argument("--data", default=DEFAULT_DATA, help="the extraction data folder")
+    ap.add_argument("--exclude-kinds", default="",
+                    help="comma-separated block kinds left out of the text (JSON Lines only), e.g. caption")
     ap.add_argument("--ids", help="file with the page ids to score, one per line (default: all)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--pages", action="store_true", help="also print per-page figures (worst first)")
@@ -336,7 +343,8 @@ def main(argv=None):
     if args.baseline:
         pred = baseline_predictions(args.set, args.baseline, args.data)
     else:
-        pred = load_predictions(args.set, args.pred)
+        pred = load_predictions(args.set, args.pred,
+                                tuple(k for k in args.exclude_kinds.split(",") if k))
     ids = None
     if args.ids:
         with open(args.ids, encoding="utf-8") as f:

@@ -39,24 +39,30 @@ ExtractedBlock ToBlock(const PageBlocks& page, const RawBlock& b) {
 
 }  // namespace
 
-std::vector<ExtractedBlock> ExtractMainContent(const Dom& dom, std::string* strategy) {
-  thread_local PageBlocks page;
+void SelectMainContent(const Dom& dom, PageBlocks* page_ptr, std::vector<uint32_t>* chosen,
+                       std::string* strategy) {
+  PageBlocks& page = *page_ptr;
   BuildBlocks(dom, &page);
   ContainerResult primary = SelectByContainer(page);
-  const std::vector<uint32_t>* chosen = &primary.blocks;
   strategy->assign("container");
-  std::vector<uint32_t> fallback;
-  if (TotalChars(page, primary.blocks) < 250 || Paragraphs(page, primary.blocks) < 2) {
-    fallback = SelectByDensity(page);
-    if (TotalChars(page, fallback) > TotalChars(page, primary.blocks)) {
-      chosen = &fallback;
+  *chosen = std::move(primary.blocks);
+  if (TotalChars(page, *chosen) < 250 || Paragraphs(page, *chosen) < 2) {
+    std::vector<uint32_t> fallback = SelectByDensity(page);
+    if (TotalChars(page, fallback) > TotalChars(page, *chosen)) {
+      *chosen = std::move(fallback);
       strategy->assign("density");
     }
   }
+  if (chosen->empty()) strategy->assign("none");
+}
+
+std::vector<ExtractedBlock> ExtractMainContent(const Dom& dom, std::string* strategy) {
+  thread_local PageBlocks page;
+  thread_local std::vector<uint32_t> chosen;
+  SelectMainContent(dom, &page, &chosen, strategy);
   std::vector<ExtractedBlock> blocks;
-  blocks.reserve(chosen->size());
-  for (uint32_t i : *chosen) blocks.push_back(ToBlock(page, page.blocks[i]));
-  if (blocks.empty()) strategy->assign("none");
+  blocks.reserve(chosen.size());
+  for (uint32_t i : chosen) blocks.push_back(ToBlock(page, page.blocks[i]));
   return blocks;
 }
 

@@ -194,13 +194,15 @@ class Walker {
     info.entered = true;
     info.tag = tag;
     info.block_parent = owners_.empty() ? kNoNode : owners_.back();
-    if (node.attr_count > 0) info.hints = ElementHints(dom_, n);
+    // The body's names describe the whole page ("has-sidebar", "single-post"): not evidence.
+    if (node.attr_count > 0 && n != out_->body) info.hints = ElementHints(dom_, n);
     uint8_t flags = 0;
     if (n != out_->body && IsHidden(n, info.hints)) flags |= kHidden;
     const bool hinted_inline = (tag == Tag::kInline || tag == Tag::kA || tag == Tag::kCode) &&
                                (info.hints.flags & (kHintBoilerplate | kHintByline | kHintCaption)) != 0;
     if (IsBlockTag(tag) || hinted_inline || (flags & kHidden)) flags |= kBoundary;
     if (tag == Tag::kA) flags |= kLink;
+    if (tag == Tag::kTime) flags |= kTimeFlag;
 
     if (row_depth_ > 0) {
       // Inside a data-table row: everything is inline; cells are separated by " | ".
@@ -211,7 +213,8 @@ class Walker {
       }
       if (flags & kHidden) ++hidden_depth_;
       if (flags & kLink) ++link_depth_;
-      stack_.push_back({n, tag, static_cast<uint8_t>(flags & (kHidden | kLink))});
+      if (flags & kTimeFlag) ++time_depth_;
+      stack_.push_back({n, tag, static_cast<uint8_t>(flags & (kHidden | kLink | kTimeFlag))});
       return true;
     }
 
@@ -224,7 +227,14 @@ class Walker {
     }
     if (flags & kHidden) ++hidden_depth_;
     if (flags & kLink) ++link_depth_;
+    if (flags & kTimeFlag) ++time_depth_;
+    if ((info.hints.flags & kHintCaption) && (flags & kBoundary) && tag != Tag::kFigcaption &&
+        tag != Tag::kCaption) {
+      flags |= kCaptionFlag;
+      ++caption_depth_;
+    }
     switch (tag) {
+      case Tag::kFigure: ++figure_depth_; break;
       case Tag::kPre: ++pre_depth_; break;
       case Tag::kFigcaption:
       case Tag::kCaption: ++caption_depth_; break;
@@ -264,8 +274,11 @@ class Walker {
     stack_.pop_back();
     if (f.flags & kHidden) --hidden_depth_;
     if (f.flags & kLink) --link_depth_;
+    if (f.flags & kTimeFlag) --time_depth_;
     if (row_depth_ > 0 && !(f.flags & kRow)) return;  // inline inside a row
+    if (f.flags & kCaptionFlag) --caption_depth_;
     switch (f.tag) {
+      case Tag::kFigure: --figure_depth_; break;
       case Tag::kPre: --pre_depth_; break;
       case Tag::kFigcaption:
       case Tag::kCaption: --caption_depth_; break;
@@ -320,7 +333,7 @@ class Walker {
       cur_.kind = HtmlBlockKind::kTable;
     } else if (pre_depth_ > 0) {
       cur_.kind = HtmlBlockKind::kCode;
-    } else if (caption_depth_ > 0) {
+    } else if (caption_depth_ > 0 || (figure_depth_ > 0 && quote_depth_ == 0)) {
       cur_.kind = HtmlBlockKind::kCaption;
     } else if (heading_level_ > 0) {
       cur_.kind = HtmlBlockKind::kHeading;
@@ -463,6 +476,7 @@ class Walker {
       cur_.chars += chars;
       cur_.punct += punct;
       if (in_link) cur_.link_chars += chars;
+      if (time_depth_ > 0) cur_.time_chars += chars;
       i = j;
     }
   }
@@ -480,8 +494,11 @@ class Walker {
   bool word_open_ = false;
   uint32_t last_piece_node_ = kNoNode;
   int hidden_depth_ = 0, link_depth_ = 0, pre_depth_ = 0, caption_depth_ = 0, quote_depth_ = 0;
-  int list_depth_ = 0, item_depth_ = 0, row_depth_ = 0, heading_level_ = 0;
+  int list_depth_ = 0, item_depth_ = 0, row_depth_ = 0, heading_level_ = 0, figure_depth_ = 0;
+  int time_depth_ = 0;
   static constexpr uint8_t kHeadingFlag = 32;
+  static constexpr uint8_t kCaptionFlag = 64;
+  static constexpr uint8_t kTimeFlag = 128;
 };
 
 }  // namespace

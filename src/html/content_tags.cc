@@ -51,6 +51,7 @@ constexpr std::array kTags = {
     TagName{"math", Tag::kSkip},
     TagName{"menu", Tag::kMenu},
     TagName{"meta", Tag::kSkip},
+    TagName{"time", Tag::kTime},
     TagName{"aside", Tag::kAside},
     TagName{"audio", Tag::kSkip},
     TagName{"embed", Tag::kSkip},

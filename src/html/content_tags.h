@@ -23,6 +23,7 @@ enum class Tag : uint8_t {
   kBlockquote,
   kPre,
   kCode,
+  kTime,
   kTable, kCaption, kTr, kTd, kTh, kThead, kTbody, kTfoot,
   kFigure, kFigcaption,
   kArticle, kMain, kSection, kHeader, kFooter, kNav, kAside, kAddress,
@@ -41,7 +42,7 @@ inline int HeadingLevel(Tag t) { return static_cast<int>(t) - static_cast<int>(T
 // A block boundary: text before and after it never joins into one block.
 inline bool IsBlockTag(Tag t) {
   return t != Tag::kInline && t != Tag::kA && t != Tag::kBr && t != Tag::kWbr && t != Tag::kCode &&
-         t != Tag::kSkip;
+         t != Tag::kTime && t != Tag::kSkip;
 }
 
 }  // namespace dossier::html
