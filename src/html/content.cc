@@ -1,11 +1,69 @@
+// ExtractMainContent: cut the page into blocks, pick the article by its container (strategy 1)
+// or, when that finds too little, by block density over the whole body (strategy 2).
 #include "html/content.h"
 
-namespace dossier::html {
+#include "html/content_blocks.h"
+#include "html/content_container.h"
+#include "html/content_density.h"
 
-// Placeholder until the content extractor lands: no blocks.
+namespace dossier::html {
+namespace {
+
+uint32_t TotalChars(const PageBlocks& page, const std::vector<uint32_t>& ids) {
+  uint32_t n = 0;
+  for (uint32_t i : ids) n += page.blocks[i].chars;
+  return n;
+}
+
+uint32_t Paragraphs(const PageBlocks& page, const std::vector<uint32_t>& ids) {
+  uint32_t n = 0;
+  for (uint32_t i : ids) n += page.blocks[i].chars >= 80 && page.blocks[i].kind != HtmlBlockKind::kHeading;
+  return n;
+}
+
+ExtractedBlock ToBlock(const PageBlocks& page, const RawBlock& b) {
+  ExtractedBlock out;
+  out.kind = b.kind;
+  out.level = b.level;
+  out.text.assign(page.Text(b));
+  out.pieces.reserve(b.piece_end - b.piece_begin);
+  for (uint32_t p = b.piece_begin; p < b.piece_end; ++p) {
+    TextPiece piece = page.pieces[p];
+    piece.text_begin -= b.text_begin;
+    out.pieces.push_back(piece);
+  }
+  out.source_begin = b.source_begin;
+  out.source_end = b.source_end;
+  return out;
+}
+
+}  // namespace
+
+void SelectMainContent(const Dom& dom, PageBlocks* page_ptr, std::vector<uint32_t>* chosen,
+                       std::string* strategy) {
+  PageBlocks& page = *page_ptr;
+  BuildBlocks(dom, &page);
+  ContainerResult primary = SelectByContainer(page);
+  strategy->assign("container");
+  *chosen = std::move(primary.blocks);
+  if (TotalChars(page, *chosen) < 250 || Paragraphs(page, *chosen) < 2) {
+    std::vector<uint32_t> fallback = SelectByDensity(page);
+    if (TotalChars(page, fallback) > TotalChars(page, *chosen)) {
+      *chosen = std::move(fallback);
+      strategy->assign("density");
+    }
+  }
+  if (chosen->empty()) strategy->assign("none");
+}
+
 std::vector<ExtractedBlock> ExtractMainContent(const Dom& dom, std::string* strategy) {
-  strategy->assign("none");
-  return {};
+  thread_local PageBlocks page;
+  thread_local std::vector<uint32_t> chosen;
+  SelectMainContent(dom, &page, &chosen, strategy);
+  std::vector<ExtractedBlock> blocks;
+  blocks.reserve(chosen.size());
+  for (uint32_t i : chosen) blocks.push_back(ToBlock(page, page.blocks[i]));
+  return blocks;
 }
 
 }  // namespace dossier::html

@@ -16,6 +16,12 @@ namespace dossier::html {
 // tried when the first finds too little).
 std::vector<ExtractedBlock> ExtractMainContent(const Dom& dom, std::string* strategy);
 
+struct PageBlocks;
+// The same decision with its working: `page` gets every block of the body, `chosen` the indices of
+// the article's blocks (for tests and the development tool bench/tools/content_debug.cc).
+void SelectMainContent(const Dom& dom, PageBlocks* page, std::vector<uint32_t>* chosen,
+                       std::string* strategy);
+
 }  // namespace dossier::html
 
 #endif  // DOSSIER_HTML_CONTENT_H_

@@ -78,3 +78,18 @@ TEST(LooksLikeHtml, CrudeText) {
 
 }  // namespace
 }  // namespace dossier
+
+// Cases from the content extractor's work on real pages: a page may open with a long <style> or a
+// <script> before any other tag.
+namespace dossier {
+namespace {
+TEST(LooksLikeHtml, PagesOpeningWithStyleOrScript) {
+  EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><p>x"));
+  EXPECT_TRUE(LooksLikeHtml("  \n<html lang=en>"));
+  EXPECT_TRUE(LooksLikeHtml("<style>\n" + std::string(8000, ' ') + "</style><div>x</div>"));
+  EXPECT_TRUE(LooksLikeHtml("<script src=a.js></script>"));
+  EXPECT_FALSE(LooksLikeHtml("<styles are not tags> and this is crude text"));
+  EXPECT_FALSE(LooksLikeHtml("Plain text about <b>bold</b> claims."));
+}
+}  // namespace
+}  // namespace dossier

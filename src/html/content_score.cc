@@ -1,0 +1,30 @@
+#include "html/content_score.h"
+
+namespace dossier::html {
+
+double BlockWeight(const RawBlock& b) {
+  if (b.flags & kBlockHidden) return 0.0;
+  const double c = b.chars;
+  const double ld = LinkDensity(b);
+  if (b.kind == HtmlBlockKind::kHeading) return ld > 0.5 ? -c : 0.0;
+  if (ld >= 0.5) return -c;
+  if (c < 40) return -0.2 * c - 2;
+  double w = c * (1.0 - 2.0 * ld);
+  if (b.punct == 0) w *= 0.5;
+  return w;
+}
+
+bool IsBoilerplateElement(const ElementInfo& e) {
+  switch (e.tag) {
+    case Tag::kNav:
+    case Tag::kAside:
+    case Tag::kFooter:
+    case Tag::kHeader:
+      return true;
+    default:
+      break;
+  }
+  return (e.hints.flags & kHintBoilerplate) != 0 && e.hints.weight < 0;
+}
+
+}  // namespace dossier::html
