@@ -18,11 +18,11 @@ void NerScores::Add(const NerDoc& doc, const std::vector<int>& pred) {
   for (size_t s = 0; s < doc.sentences(); ++s) {
     const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
     std::set<std::tuple<uint32_t, uint32_t, int>> gold_set;
-    for (const Phrase& p : PhrasesFromLabels(&doc.gold[b], e - b)) {
+    for (const Phrase& p : PhrasesFromLabels(doc.gold.data() + b, e - b)) {
       ++gold[p.type];
       gold_set.insert({p.first, p.last, p.type});
     }
-    for (const Phrase& p : PhrasesFromLabels(&pred[b], e - b)) {
+    for (const Phrase& p : PhrasesFromLabels(pred.data() + b, e - b)) {
       ++predicted[p.type];
       correct[p.type] += gold_set.count({p.first, p.last, p.type}) ? 1 : 0;
     }

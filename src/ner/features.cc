@@ -191,7 +191,7 @@ void FeatureExtractor::AddNonLocal(const NerDoc& doc, const DocFeatures& base, c
   std::vector<int> phrase_type(n, -1);
   for (size_t s = 0; s < doc.sentences(); ++s) {
     const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
-    for (const Phrase& p : PhrasesFromLabels(&stage1[b], e - b))
+    for (const Phrase& p : PhrasesFromLabels(stage1.data() + b, e - b))
       for (uint32_t k = p.first; k <= p.last; ++k) phrase_type[b + k] = p.type;
   }
   auto emit = [&](uint32_t tmpl, uint64_t value) { out->ids.push_back(FeatureId(tmpl, value)); };
