@@ -65,16 +65,22 @@ Runner AddTrain(CLI::App& app) {
   auto flags = std::make_shared<TrainFlags>();
   CLI::App* cmd = app.add_subcommand("train", "Train Dossier's models from gold data (deterministic for a seed)");
   cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter) or ner (entity tagger)")
-      ->required()->check(CLI::IsMember({"crude", "ner"}));
+      ->required()->check(CLI::IsMember({"crude", "ner", "clusters"}));
   cmd->add_option("--data", flags->data, "crude: folder of scraped-text gold files (NAME.txt + NAME.gold.json)");
   auto ner = std::make_shared<NerTrainFlags>();
   AddNerTrainFlags(cmd, ner.get());
+  auto clusters = std::make_shared<ClusterTrainFlags>();
+  AddClusterTrainFlags(cmd, clusters.get());
   cmd->add_option("--out-dir", flags->out_dir, "where the model files are written (default: models)");
   cmd->add_option("--seed", flags->seed, "random seed (default 1)");
   cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default: crude 30, ner 12)");
   cmd->add_option("--folds", flags->folds, "K-fold cross-validation by file before the final training");
   cmd->add_option("--cv-predictions", flags->cv_predictions, "write the cross-validated predictions here (JSON Lines)");
-  return [flags, ner]() -> int {
+  return [flags, ner, clusters]() -> int {
+    if (flags->what == "clusters") {
+      clusters->seed = flags->seed;
+      return RunClusterTrain(*clusters);
+    }
     if (flags->what == "ner") {
       ner->seed = flags->seed;
       if (flags->epochs) ner->epochs = flags->epochs;

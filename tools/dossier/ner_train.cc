@@ -5,6 +5,9 @@
 #include <iostream>
 
 #include "dossier/pipeline.h"
+#include "dossier/text.h"
+#include "io.h"
+#include "ner/cluster_learner.h"
 #include "ner/conll_io.h"
 #include "ner/evaluate.h"
 #include "ner/ner_model.h"
@@ -110,6 +113,84 @@ int RunNerTrain(const NerTrainFlags& f) {
       WriteConll(dev, tags, out);
     }
   }
+  return 0;
+}
+
+void AddClusterTrainFlags(CLI::App* cmd, ClusterTrainFlags* f) {
+  cmd->add_option("--text", f->text, "clusters: plain-text files (one paragraph per line)");
+  cmd->add_option("--conll-text", f->conll, "clusters: CoNLL files read for their words only");
+  cmd->add_option("--clusters-out", f->out, "clusters: file to write (path<TAB>word lines)");
+  cmd->add_option("--depth", f->depth, "clusters: bits per cluster path (default 12)");
+  cmd->add_option("--max-words", f->max_words, "clusters: words clustered, most frequent first (default 60000)");
+  cmd->add_option("--min-count", f->min_count, "clusters: minimum word count (default 3)");
+}
+
+int RunClusterTrain(const ClusterTrainFlags& f) {
+  using namespace dossier::ner;
+  if (f.out.empty() || (f.text.empty() && f.conll.empty())) {
+    std::cerr << "dossier train clusters: --clusters-out and at least one --text or --conll-text are required\n";
+    return 2;
+  }
+  ClusterLearner learner;
+  std::string error;
+  for (const std::string& path : f.conll) {
+    ConllFile file;
+    if (!ReadConll(path, &file, &error)) {
+      std::cerr << "dossier train clusters: " << error << "\n";
+      return 1;
+    }
+    for (const NerDoc& d : file.docs)
+      for (size_t s = 0; s < d.sentences(); ++s)
+        learner.AddSentence(std::vector<std::string_view>(d.words.begin() + d.SentenceBegin(s),
+                                                          d.words.begin() + d.SentenceEnd(s)));
+  }
+  std::vector<Token> tokens;
+  std::vector<std::string_view> words;
+  for (const std::string& path : f.text) {
+    std::string text;
+    if (!ReadInput(path, &text, &error)) {
+      std::cerr << "dossier train clusters: " << error << "\n";
+      return 1;
+    }
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string_view line(text.data() + pos, nl - pos);
+      pos = nl + 1;
+      tokens.clear();
+      Tokenize(line, 0, &tokens);
+      words.clear();
+      for (const Token& t : tokens) {
+        std::string_view w = line.substr(t.span.begin, t.span.size());
+        // As the tagger reads words: possessive 's split off, quotes as CoNLL writes them.
+        if (t.kind == TokenKind::kWord && w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) {
+          words.push_back(w.substr(0, w.size() - (w.ends_with("'s") ? 2 : 4)));
+          words.push_back("'s");
+          continue;
+        }
+        if (t.kind == TokenKind::kQuote) w = "\"";
+        words.push_back(w);
+      }
+      if (!words.empty()) learner.AddSentence(words);
+    }
+  }
+  ClusterOptions o;
+  o.seed = f.seed;
+  o.depth = f.depth;
+  o.max_words = f.max_words;
+  o.min_count = f.min_count;
+  const auto start = std::chrono::steady_clock::now();
+  auto clusters = learner.Learn(o);
+  std::ofstream out(f.out);
+  for (const auto& [path, word] : clusters) out << path << '\t' << word << '\n';
+  if (!out) {
+    std::cerr << "dossier train clusters: cannot write " << f.out << "\n";
+    return 1;
+  }
+  std::cerr << "clustered " << clusters.size() << " words from " << learner.tokens() << " tokens in "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s; wrote "
+            << f.out << "\n";
   return 0;
 }
 

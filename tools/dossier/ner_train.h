@@ -21,6 +21,17 @@ struct NerTrainFlags {
 void AddNerTrainFlags(CLI::App* cmd, NerTrainFlags* flags);
 int RunNerTrain(const NerTrainFlags& flags);
 
+// `dossier train clusters --text FILE... [--conll-text FILE...] --clusters-out PATH`: word clusters
+// for the entity tagger from unlabelled text (plain text files, one paragraph per line; CoNLL files
+// are read for their words only).
+struct ClusterTrainFlags {
+  std::vector<std::string> text, conll;
+  std::string out;
+  uint32_t seed = 1, depth = 12, max_words = 60000, min_count = 3;
+};
+void AddClusterTrainFlags(CLI::App* cmd, ClusterTrainFlags* flags);
+int RunClusterTrain(const ClusterTrainFlags& flags);
+
 }  // namespace dossier::cli
 
 #endif  // DOSSIER_TOOLS_NER_TRAIN_H_
