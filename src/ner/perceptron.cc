@@ -229,7 +229,7 @@ void StructuredPerceptron::Serialize(std::string* out) const {
 
 bool StructuredPerceptron::Deserialize(const std::string& in, size_t* pos) {
   training_ = false;
-  if (!GetRaw(in, pos, &bits_) || bits_ > 28 || !GetRaw(in, pos, &scale_) || !(scale_ > 0)) return false;
+  if (!GetRaw(in, pos, &bits_) || bits_ > 24 || !GetRaw(in, pos, &scale_) || !(scale_ > 0)) return false;
   mask_ = (1u << bits_) - 1;
   const float inv = 1.0f / scale_;
   trans_.assign((L + 1) * (L + 1), 0.0f);
@@ -240,7 +240,7 @@ bool StructuredPerceptron::Deserialize(const std::string& in, size_t* pos) {
   }
   uint32_t rows = 0;
   if (!GetRaw(in, pos, &rows) || rows > (1u << bits_)) return false;
-  row_of_ = FlatMap();
+  row_index_.assign(size_t{1} << bits_, 0);
   rows_.assign(static_cast<size_t>(rows) * L, 0.0f);
   row_buckets_.assign(rows, 0);
   uint32_t bucket = 0;
@@ -260,7 +260,7 @@ bool StructuredPerceptron::Deserialize(const std::string& in, size_t* pos) {
       rows_[static_cast<size_t>(r) * L + l] = q * inv;
     }
     row_buckets_[r] = bucket;
-    row_of_[static_cast<uint64_t>(bucket) + 1] = r;
+    row_index_[bucket] = r + 1;
   }
   return true;
 }

@@ -38,14 +38,14 @@ class StructuredPerceptron {
   void Serialize(std::string* out) const;
   bool Deserialize(const std::string& in, size_t* pos);
 
-  size_t rows() const { return row_of_.size(); }
+  size_t rows() const { return row_buckets_.size(); }
 
  private:
   static constexpr int L = kLabels;
   const float* Row(uint32_t id) const {
     if (training_) return &weights_[static_cast<size_t>(id & mask_) * L];
-    const uint32_t* r = row_of_.Find((id & mask_) + 1);
-    return r ? &rows_[static_cast<size_t>(*r) * L] : nullptr;
+    const uint32_t r = row_index_[id & mask_];
+    return r ? &rows_[static_cast<size_t>(r - 1) * L] : nullptr;
   }
   void Update(uint32_t bucket, int label, float delta);
   void UpdateTransition(int prev, int next, float delta);
@@ -61,10 +61,10 @@ class StructuredPerceptron {
   std::vector<float> trans_totals_;
   std::vector<uint32_t> trans_stamps_;
   uint32_t step_ = 0;
-  // Tagging form: bucket + 1 -> row index into rows_.
+  // Tagging form: bucket -> row + 1 (0: no weights), rows_ holds the non-zero rows.
   float scale_ = 1.0f;
   std::vector<uint32_t> row_buckets_;
-  FlatMap row_of_;
+  std::vector<uint32_t> row_index_;
   std::vector<float> rows_;
 };
 
