@@ -12,6 +12,7 @@
 #include "dossier/document.h"
 #include "dossier/output.h"
 #include "dossier/stories.h"
+#include "ner_train.h"
 
 namespace dossier::cli {
 
@@ -22,7 +23,7 @@ struct TrainFlags {
   std::string data;
   std::string out_dir = "models";
   uint32_t seed = 1;
-  uint32_t epochs = 30;
+  uint32_t epochs = 0;  // 0: the model's default (crude 30)
   uint32_t folds = 0;
   std::string cv_predictions;
 };
@@ -63,15 +64,33 @@ std::string PredictionLine(const LineClassifier::TrainingFile& f, const LineClas
 Runner AddTrain(CLI::App& app) {
   auto flags = std::make_shared<TrainFlags>();
   CLI::App* cmd = app.add_subcommand("train", "Train Dossier's models from gold data (deterministic for a seed)");
-  cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter)")
-      ->required()->check(CLI::IsMember({"crude"}));
-  cmd->add_option("--data", flags->data, "folder of scraped-text gold files (NAME.txt + NAME.gold.json)")->required();
+  cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter) or ner (entity tagger)")
+      ->required()->check(CLI::IsMember({"crude", "ner", "clusters"}));
+  cmd->add_option("--data", flags->data, "crude: folder of scraped-text gold files (NAME.txt + NAME.gold.json)");
+  auto ner = std::make_shared<NerTrainFlags>();
+  AddNerTrainFlags(cmd, ner.get());
+  auto clusters = std::make_shared<ClusterTrainFlags>();
+  AddClusterTrainFlags(cmd, clusters.get());
   cmd->add_option("--out-dir", flags->out_dir, "where the model files are written (default: models)");
   cmd->add_option("--seed", flags->seed, "random seed (default 1)");
-  cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default 30)");
+  cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default: crude 30, ner 12)");
   cmd->add_option("--folds", flags->folds, "K-fold cross-validation by file before the final training");
   cmd->add_option("--cv-predictions", flags->cv_predictions, "write the cross-validated predictions here (JSON Lines)");
-  return [flags]() -> int {
+  return [flags, ner, clusters]() -> int {
+    if (flags->what == "clusters") {
+      clusters->seed = flags->seed;
+      return RunClusterTrain(*clusters);
+    }
+    if (flags->what == "ner") {
+      ner->seed = flags->seed;
+      if (flags->epochs) ner->epochs = flags->epochs;
+      return RunNerTrain(*ner);
+    }
+    if (flags->data.empty()) {
+      std::cerr << "dossier train crude: --data is required\n";
+      return 2;
+    }
+    if (!flags->epochs) flags->epochs = 30;
     std::string error;
     std::vector<LineClassifier::TrainingFile> files;
     if (!LoadScrapedTextGold(flags->data, &files, &error)) {

@@ -14,6 +14,7 @@ Runner AddAnalyze(CLI::App& app);
 Runner AddExtract(CLI::App& app);
 Runner AddSegment(CLI::App& app);
 Runner AddTrain(CLI::App& app);
+Runner AddTag(CLI::App& app);
 
 }  // namespace dossier::cli
 

@@ -1,0 +1,233 @@
+#include "ner/features.h"
+
+#include <algorithm>
+#include <array>
+
+#include "ner/flat_map.h"
+#include "ner/tags.h"
+#include "ner/word_shape.h"
+
+namespace dossier::ner {
+
+namespace {
+
+// Template numbers (never reuse one for a different meaning without retraining).
+enum Tmpl : uint32_t {
+  kBias = 1, kLower, kForm, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShape, kShapeM1, kShapeP1,
+  kShape3, kBigramM, kBigramP, kPrefix, kSuffix = kPrefix + 4, kCapCtx = kSuffix + 4, kCapsSentWord,
+  kSentIndexCap, kPosInSent, kSentLength, kDocCase, kGaz, kGazM1, kGazP1, kCluster, kClusterM1 = kCluster + 4,
+  kClusterP1, kLengthCap, kFormM1Cap, kLowerP1Cap,
+  // second stage
+  kNlSame = 100, kNlMajority, kNlSelf, kNlPrev, kNlNext, kNlSelfCap, kNlPhraseType,
+};
+
+constexpr uint64_t kBos = 0x1234567890abcdefull, kEos = 0xfedcba0987654321ull;
+
+uint64_t IntValue(uint64_t a, uint64_t b = 0, uint64_t c = 0) { return Combine(Combine(a + 1, b + 7), c + 13); }
+
+}  // namespace
+
+void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out) {
+  const size_t n = doc.words.size();
+  out->Clear();
+  out->ids.reserve(n * 48);
+  out->offsets.reserve(n + 1);
+  info_.resize(n);
+  lower_hashes_.resize(n);
+  for (size_t t = 0; t < n; ++t) {
+    std::string_view w = doc.words[t];
+    TokenInfo& ti = info_[t];
+    ti.form = Hash64(w);
+    LowerInto(w, &lower_);
+    ti.lower = Hash64(lower_);
+    lower_hashes_[t] = ti.lower;
+    ShapeInto(w, &shape_);
+    ti.shape = Hash64(shape_);
+    ti.cap = ClassifyCase(w);
+    ti.letter = ti.cap != kCapNone;
+    ti.length = static_cast<uint8_t>(std::min<size_t>(w.size(), 255));
+    for (int k = 0; k < 4; ++k) {
+      const size_t len = static_cast<size_t>(k) + 1;
+      ti.prefix[k] = len < w.size() ? Hash64(std::string_view(lower_).substr(0, len)) : 0;
+      ti.suffix[k] = len < w.size() ? Hash64(std::string_view(lower_).substr(lower_.size() - len)) : 0;
+    }
+  }
+  // ALL-CAPS sentences (headlines, sports tables): most of their words are upper case.
+  const size_t sentences = doc.sentences();
+  caps_sentence_.assign(sentences, 0);
+  for (size_t s = 0; s < sentences; ++s) {
+    int letters = 0, caps = 0;
+    for (uint32_t t = doc.SentenceBegin(s); t < doc.SentenceEnd(s); ++t) {
+      if (!info_[t].letter) continue;
+      ++letters;
+      caps += info_[t].cap == kCapAll;
+    }
+    caps_sentence_[s] = letters >= 2 && caps * 4 >= letters * 3;
+  }
+  // How each word is written elsewhere in running text: lower case / capitalised mid-sentence.
+  FlatMap doc_case;  // lower hash -> (lower count << 16) | capitalised count
+  if (groups_ & kFeatDocument) {
+    for (size_t s = 0; s < sentences; ++s) {
+      if (caps_sentence_[s]) continue;
+      for (uint32_t t = doc.SentenceBegin(s); t < doc.SentenceEnd(s); ++t) {
+        if (!info_[t].letter) continue;
+        uint32_t& v = doc_case[info_[t].lower];
+        if (info_[t].cap == kCapLower) v = std::min(v + (1u << 16), 0xffff0000u | (v & 0xffff));
+        else if (t > doc.SentenceBegin(s) && (v & 0xffff) < 0xffff) ++v;
+      }
+    }
+  }
+  auto emit = [&](uint32_t tmpl, uint64_t value) { out->ids.push_back(FeatureId(tmpl, value)); };
+  for (size_t s = 0; s < sentences; ++s) {
+    const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
+    const size_t len = e - b;
+    const bool caps = caps_sentence_[s];
+    if (groups_ & kFeatGazetteers) {
+      for (size_t k = 0; k < len && k < gaz_.size(); ++k) gaz_[k].clear();
+      if (gaz_.size() < len) gaz_.resize(len);
+      gazetteers_->Match(&lower_hashes_[b], len, &gaz_);
+    }
+    const uint64_t sent_index = std::min<size_t>(s, 3);
+    const uint64_t sent_len = len <= 3 ? len : len <= 5 ? 4 : len <= 10 ? 5 : 6;
+    for (uint32_t t = b; t < e; ++t) {
+      const TokenInfo& ti = info_[t];
+      const size_t pos = t - b;
+      const uint64_t lm1 = t > b ? info_[t - 1].lower : kBos;
+      const uint64_t lp1 = t + 1 < e ? info_[t + 1].lower : kEos;
+      const uint64_t lm2 = t > b + 1 ? info_[t - 2].lower : kBos;
+      const uint64_t lp2 = t + 2 < e ? info_[t + 2].lower : kEos;
+      const uint64_t sm1 = t > b ? info_[t - 1].shape : kBos;
+      const uint64_t sp1 = t + 1 < e ? info_[t + 1].shape : kEos;
+      const uint64_t initial = pos == 0 ? 1 : 0;
+      emit(kBias, 0);
+      emit(kLower, ti.lower);
+      emit(kForm, ti.form);
+      emit(kShape, ti.shape);
+      emit(kLengthCap, IntValue(std::min<uint64_t>(ti.length, 8), ti.cap));
+      if (groups_ & kFeatContext) {
+        emit(kLowerM1, lm1);
+        emit(kLowerP1, lp1);
+        emit(kLowerM2, lm2);
+        emit(kLowerP2, lp2);
+        emit(kShapeM1, sm1);
+        emit(kShapeP1, sp1);
+        emit(kShape3, Combine(Combine(sm1, ti.shape), sp1));
+        emit(kBigramM, Combine(lm1, ti.lower));
+        emit(kBigramP, Combine(ti.lower, lp1));
+        emit(kFormM1Cap, Combine(t > b ? info_[t - 1].form : kBos, ti.cap));
+        emit(kLowerP1Cap, Combine(lp1, ti.cap));
+      }
+      if (groups_ & kFeatAffixes) {
+        for (int k = 0; k < 4; ++k) {
+          if (ti.prefix[k]) emit(kPrefix + k, ti.prefix[k]);
+          if (ti.suffix[k]) emit(kSuffix + k, ti.suffix[k]);
+        }
+      }
+      if (groups_ & kFeatCapsContext) {
+        emit(kCapCtx, IntValue(ti.cap, initial, caps));
+        if (caps) emit(kCapsSentWord, ti.lower);
+        emit(kSentIndexCap, IntValue(sent_index, ti.cap, caps));
+        emit(kPosInSent, IntValue(std::min<size_t>(pos, 2), ti.cap));
+        emit(kSentLength, IntValue(sent_len, ti.cap, initial));
+      }
+      if ((groups_ & kFeatDocument) && ti.letter) {
+        const uint32_t* v = doc_case.Find(ti.lower);
+        uint32_t lower_n = v ? *v >> 16 : 0, cap_n = v ? *v & 0xffff : 0;
+        // Not counting this token itself.
+        if (!caps) {
+          if (ti.cap == kCapLower && lower_n) --lower_n;
+          else if (ti.cap != kCapLower && pos > 0 && cap_n) --cap_n;
+        }
+        emit(kDocCase, IntValue(std::min<uint32_t>(lower_n, 2), std::min<uint32_t>(cap_n, 2),
+                                ti.cap * 4 + initial * 2 + caps));
+      }
+      if (groups_ & kFeatGazetteers) {
+        for (uint16_t g : gaz_[pos]) {
+          emit(kGaz, IntValue(g));
+          emit(kGaz, IntValue(g, ti.cap == kCapLower ? 1 : 2));
+        }
+        if (pos > 0)
+          for (uint16_t g : gaz_[pos - 1]) emit(kGazM1, IntValue(g));
+        if (t + 1 < e)
+          for (uint16_t g : gaz_[pos + 1]) emit(kGazP1, IntValue(g));
+      }
+      if ((groups_ & kFeatClusters) && clusters_ && !clusters_->empty()) {
+        static constexpr int kLengths[4] = {4, 6, 10, 20};
+        auto cluster_prefix = [](uint32_t code, int k) -> uint64_t {
+          if (!code) return 0;
+          const int len = 31 - __builtin_clz(code);
+          return k >= len ? code : (code >> (len - k)) | (1u << 31);
+        };
+        const uint32_t c = clusters_->Find(ti.lower);
+        for (int k = 0; k < 4; ++k) emit(kCluster + k, cluster_prefix(c, kLengths[k]));
+        emit(kClusterM1, cluster_prefix(t > b ? clusters_->Find(lm1) : 0, 6) + (t > b ? 0 : 5));
+        emit(kClusterP1, cluster_prefix(t + 1 < e ? clusters_->Find(lp1) : 0, 6) + (t + 1 < e ? 0 : 5));
+      }
+      out->offsets.push_back(static_cast<uint32_t>(out->ids.size()));
+    }
+  }
+}
+
+void FeatureExtractor::AddNonLocal(const NerDoc& doc, const DocFeatures& base, const std::vector<int>& stage1,
+                                   DocFeatures* out) {
+  const size_t n = doc.words.size();
+  out->Clear();
+  out->ids.reserve(base.ids.size() + n * 8);
+  // Per word (lower-cased): how often the first stage gave it each type (O = 4).
+  FlatMap counts;  // lower hash -> index into `hist`
+  std::vector<std::array<uint16_t, 5>> hist;
+  for (size_t t = 0; t < n; ++t) {
+    if (!info_[t].letter) continue;
+    uint32_t& slot = counts[info_[t].lower];
+    if (slot == 0) {
+      hist.push_back({});
+      slot = static_cast<uint32_t>(hist.size());
+    }
+    const int type = LabelType(stage1[t]);
+    auto& h = hist[slot - 1][type < 0 ? 4 : type];
+    if (h < 0xffff) ++h;
+  }
+  // The type of the first-stage phrase each token is in (-1 when outside).
+  std::vector<int> phrase_type(n, -1);
+  for (size_t s = 0; s < doc.sentences(); ++s) {
+    const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
+    for (const Phrase& p : PhrasesFromLabels(stage1.data() + b, e - b))
+      for (uint32_t k = p.first; k <= p.last; ++k) phrase_type[b + k] = p.type;
+  }
+  auto emit = [&](uint32_t tmpl, uint64_t value) { out->ids.push_back(FeatureId(tmpl, value)); };
+  for (size_t s = 0; s < doc.sentences(); ++s) {
+    const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
+    for (uint32_t t = b; t < e; ++t) {
+      out->ids.insert(out->ids.end(), base.ids.begin() + base.offsets[t], base.ids.begin() + base.offsets[t + 1]);
+      const TokenInfo& ti = info_[t];
+      emit(kNlSelf, IntValue(stage1[t]));
+      emit(kNlPrev, IntValue(t > b ? stage1[t - 1] : 99));
+      emit(kNlNext, IntValue(t + 1 < e ? stage1[t + 1] : 99));
+      emit(kNlSelfCap, IntValue(stage1[t], ti.cap, caps_sentence_[s]));
+      if (ti.letter) {
+        const uint32_t* slot = counts.Find(ti.lower);
+        std::array<uint16_t, 5> h = hist[*slot - 1];
+        const int own = LabelType(stage1[t]);
+        --h[own < 0 ? 4 : own];  // elsewhere only
+        int total = 0, best = -1;
+        for (int k = 0; k < 5; ++k) {
+          total += h[k];
+          if (h[k] && (best < 0 || h[k] > h[best])) best = k;
+        }
+        if (total > 0) {
+          for (int k = 0; k < 5; ++k)
+            if (h[k]) emit(kNlSame, IntValue(k, ti.cap == kCapLower));
+          const int share = h[best] * 4 / total;  // 1..4
+          emit(kNlMajority, IntValue(best, share, ti.cap == kCapLower ? 1 : caps_sentence_[s] ? 2 : 0));
+        } else {
+          emit(kNlSame, IntValue(9, ti.cap == kCapLower));
+        }
+      }
+      emit(kNlPhraseType, IntValue(phrase_type[t] + 1, t > b ? phrase_type[t - 1] + 1 : 9,
+                                   t + 1 < e ? phrase_type[t + 1] + 1 : 9));
+      out->offsets.push_back(static_cast<uint32_t>(out->ids.size()));
+    }
+  }
+}
+
+}  // namespace dossier::ner

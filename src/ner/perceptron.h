@@ -1,0 +1,73 @@
+// A first-order structured perceptron over the 17 BILOU labels: emission weights per hashed
+// feature bucket and label, transition weights, Viterbi decoding restricted to well-formed BILOU
+// sequences, averaged weights (Collins 2002). Training uses dense bucket arrays; a trained model
+// keeps only its non-zero rows (quantised to 16 bits in the file, floats in memory).
+#ifndef DOSSIER_NER_PERCEPTRON_H_
+#define DOSSIER_NER_PERCEPTRON_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ner/flat_map.h"
+#include "ner/tags.h"
+
+namespace dossier::ner {
+
+class StructuredPerceptron {
+ public:
+  StructuredPerceptron() = default;
+  explicit StructuredPerceptron(uint32_t bits);
+
+  // Best label sequence for n tokens whose feature ids are ids[offsets[t]..offsets[t+1]).
+  // `scratch` is reused between calls.
+  struct Scratch {
+    std::vector<float> emission, score;
+    std::vector<int16_t> back;
+  };
+  void Decode(const uint32_t* ids, const uint32_t* offsets, size_t n, int* labels, Scratch* scratch) const;
+
+  // One training sentence: decode, and when wrong, move weights toward gold (averaged lazily).
+  // Returns true when the prediction was already right.
+  bool TrainSentence(const uint32_t* ids, const uint32_t* offsets, size_t n, const int* gold, Scratch* scratch,
+                     std::vector<int>* guess);
+  // Averages the weights and turns the model into its compact tagging form.
+  void Finish();
+
+  // Serialised weights (after Finish), appended to / read from a byte string.
+  void Serialize(std::string* out) const;
+  bool Deserialize(const std::string& in, size_t* pos);
+
+  size_t rows() const { return row_buckets_.size(); }
+
+ private:
+  static constexpr int L = kLabels;
+  const float* Row(uint32_t id) const {
+    if (training_) return &weights_[static_cast<size_t>(id & mask_) * L];
+    const uint32_t r = row_index_[id & mask_];
+    return r ? &rows_[static_cast<size_t>(r - 1) * L] : nullptr;
+  }
+  void Update(uint32_t bucket, int label, float delta);
+  void UpdateTransition(int prev, int next, float delta);
+  void Emissions(const uint32_t* ids, const uint32_t* offsets, size_t n, float* out) const;
+
+  uint32_t bits_ = 0, mask_ = 0;
+  bool training_ = false;
+  // Transitions: trans_[(prev + 1) * (L + 1) + next], prev = -1 start, next = L end.
+  std::vector<float> trans_;
+  // Training state.
+  std::vector<float> weights_, totals_;
+  std::vector<uint32_t> stamps_;
+  std::vector<float> trans_totals_;
+  std::vector<uint32_t> trans_stamps_;
+  uint32_t step_ = 0;
+  // Tagging form: bucket -> row + 1 (0: no weights), rows_ holds the non-zero rows.
+  float scale_ = 1.0f;
+  std::vector<uint32_t> row_buckets_;
+  std::vector<uint32_t> row_index_;
+  std::vector<float> rows_;
+};
+
+}  // namespace dossier::ner
+
+#endif  // DOSSIER_NER_PERCEPTRON_H_
