@@ -14,6 +14,7 @@ Runner AddAnalyze(CLI::App& app);
 Runner AddExtract(CLI::App& app);
 Runner AddSegment(CLI::App& app);
 Runner AddTrain(CLI::App& app);
+Runner AddTime(CLI::App& app);
 
 }  // namespace dossier::cli
 
