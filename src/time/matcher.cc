@@ -216,10 +216,6 @@ int Matcher::MatchBuiltin(Builtin which, std::string_view text, const std::vecto
           const ClassEntry* c2 = nullptr;
           if (ClassEntryAt(t[i + 1], numword_, &c2) && c2->value >= 0) {
             double lo = rules_.value(c2->value).num;
-            if (lo == 100) {
-              BindNum(b, s, hi * 100);
-              return 2;
-            }
             if (lo >= 10 && lo < 100) {
               int n = 2;
               if (lo >= 20 && static_cast<int>(lo) % 10 == 0 && i + 2 < t.size() && (t[i + 2].flags & kTHyphenBefore)) {
@@ -370,6 +366,10 @@ bool Matcher::MatchFrom(Ctx& c, const Rule& r, size_t ei, size_t ti, Bindings& b
     if (any == el.negated) return false;
     *end = ti;
     return true;
+  }
+  if (el.joined != 0 && ti < c.t.size()) {
+    bool joined = (c.t[ti].flags & kTHyphenBefore) != 0;
+    if (joined != (el.joined > 0)) return el.optional ? MatchFrom(c, r, ei + 1, ti, b, end) : false;
   }
   for (const Alternative& a : el.alts) {
     Bindings saved = b;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 
 namespace dossier::time {
 
@@ -138,19 +139,27 @@ Gran UnitGran(const std::string& unit) {
   return Gran::kDay;
 }
 
-// Year for a month (and day) given without one: by tense, else the closest.
+// Year for a month (and day) given without one: the occurrence nearest the creation time, where
+// one on the wrong side of it for the tense ("met on Dec. 15" before, "will meet" after) counts
+// as kWrongSideDays further away.
+constexpr int64_t kWrongSideDays = 200;
 int YearFor(int month, int day, CivilDate dct, Tense tense) {
-  int y = dct.year;
-  int cand = month * 32 + (day ? day : 0);
-  int now = dct.month * 32 + (day ? dct.day : 0);
-  if (tense == Tense::kPast) return cand > now ? y - 1 : y;
-  if (tense == Tense::kFuture) return cand < now ? y + 1 : y;
-  if (tense == Tense::kPresent) return y;
-  // No tense: the nearest occurrence, within about half a year.
-  int diff_months = month - dct.month;
-  if (diff_months > 6) return y - 1;
-  if (diff_months < -6) return y + 1;
-  return y;
+  int best_year = dct.year;
+  int64_t best = -1;
+  const int64_t now = DaysFromCivil(dct);
+  for (int y = dct.year - 1; y <= dct.year + 1; ++y) {
+    int d = day ? std::min(day, DaysInMonth(y, month)) : 15;
+    int64_t at = DaysFromCivil({y, month, d});
+    if (!day && y == dct.year && month == dct.month) at = now;
+    int64_t dist = at > now ? at - now : now - at;
+    if (tense == Tense::kPast && at > now) dist += kWrongSideDays;
+    if (tense == Tense::kFuture && at < now) dist += kWrongSideDays;
+    if (best < 0 || dist < best) {
+      best = dist;
+      best_year = y;
+    }
+  }
+  return best_year;
 }
 
 std::string DurationValue(double n, std::string unit, bool vague) {
@@ -362,8 +371,8 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
       CalValue anchor = use_ref ? ctx.ref : dct_day;
       // "a year ago/earlier" after a quarter or a day keeps that granularity (the year-ago quarter).
       bool keep_gran = false;
-      if (u == "Y" && n == 1 && ctx.has_ref && (use_ref || ctx.ref.gran == Gran::kQuarter || ctx.ref.gran == Gran::kHalf)) {
-        anchor = ctx.ref;
+      if (u == "Y" && n == 1 && (ctx.has_period || use_ref)) {
+        anchor = ctx.has_period ? ctx.period : ctx.ref;
         keep_gran = anchor.gran != Gran::kWeek && anchor.gran != Gran::kWeekend && anchor.gran < Gran::kPod;
       }
       CalValue v;
@@ -385,6 +394,8 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
       out.cal = v;
       return out;
     }
+    case Action::kNone:
+      return out;
     case Action::kDate:
       break;
   }
@@ -500,10 +511,10 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
   } else if (has_year) {
     v.gran = Gran::kYear;
     v.year = year;
-    if (rule.like_ref && ctx.has_ref && (ctx.ref.gran == Gran::kQuarter || ctx.ref.gran == Gran::kHalf)) {
-      v.gran = ctx.ref.gran;
-      v.quarter = ctx.ref.quarter;
-      v.half = ctx.ref.half;
+    if (rule.like_ref && ctx.has_period) {
+      v.gran = ctx.period.gran;
+      v.quarter = ctx.period.quarter;
+      v.half = ctx.period.half;
     }
   } else if (b.Has(kSlotWeekday)) {
     int wd = static_cast<int>(b.Num(kSlotWeekday));
@@ -540,10 +551,11 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
     // "the quarter", "the year": the reference period, else the one the creation time points at.
     std::string u = unit.empty() ? "Y" : unit;
     update_ref = false;
-    if (!ctx.has_dct && !ctx.has_ref) return out;
+    if (!ctx.has_dct && !ctx.has_ref && !ctx.has_period) return out;
     const CalValue& r = ctx.ref;
     if (u == "Q" || u == "P") {
-      if (ctx.has_ref && (r.gran == Gran::kQuarter || (u == "P" && (r.gran == Gran::kHalf || r.gran == Gran::kYear)))) v = r;
+      if (ctx.has_period && (u == "P" || ctx.period.gran == Gran::kQuarter)) v = ctx.period;
+      else if (ctx.has_ref && (r.gran == Gran::kQuarter || (u == "P" && (r.gran == Gran::kHalf || r.gran == Gran::kYear)))) v = r;
       else if (ctx.has_ref && r.gran >= Gran::kMonth && r.gran != Gran::kSeason) v = ShiftBy(r, "Q", 0);
       else v = ShiftBy(dct_day, "Q", -1);
     } else if (ctx.has_ref && r.gran >= UnitGran(u) && r.gran != Gran::kSeason) {

@@ -55,6 +55,8 @@ struct NormContext {
   CivilDate dct;
   bool has_ref = false;  // the last mentioned date
   CalValue ref;
+  bool has_period = false;  // the last mentioned quarter or half (a company's reporting period)
+  CalValue period;
   Tense tense = Tense::kNone;
 };
 

@@ -180,13 +180,15 @@ bool RuleSet::ParseRule(std::string_view line, std::string* error) {
   else if (head[2] == "TIME") r.type = TimexType::kTime;
   else if (head[2] == "DURATION") r.type = TimexType::kDuration;
   else if (head[2] == "SET") r.type = TimexType::kSet;
+  else if (head[2] == "NONE") r.none = true;
   else {
     *error = "unknown type '" + std::string(head[2]) + "'";
     return false;
   }
   static const std::pair<std::string_view, Action> kActions[] = {
       {"date", Action::kDate}, {"shift", Action::kShift}, {"offset", Action::kOffset},
-      {"dur", Action::kDur},   {"set", Action::kSet},     {"ref", Action::kRef}};
+      {"dur", Action::kDur},   {"set", Action::kSet},     {"ref", Action::kRef},
+      {"none", Action::kNone}};
   bool found = false;
   for (const auto& [n, a] : kActions)
     if (head[3] == n) {
@@ -231,6 +233,10 @@ bool RuleSet::ParseRule(std::string_view line, std::string* error) {
       tok.remove_prefix(1);
     } else if (!tok.empty() && tok[0] == '>' && tok.size() > 1) {
       el.context = Context::kAfter;
+      tok.remove_prefix(1);
+    }
+    if (tok.size() > 1 && (tok[0] == '-' || tok[0] == '+') && el.context == Context::kNone) {
+      el.joined = tok[0] == '-' ? 1 : -1;
       tok.remove_prefix(1);
     }
     // '=SLOT' (the last '=' followed by a slot name) and a trailing '?'.

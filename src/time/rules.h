@@ -26,7 +26,7 @@ enum Slot : uint8_t {
 std::string_view SlotName(Slot s);
 bool SlotFromName(std::string_view name, Slot* out);
 
-enum class Action : uint8_t { kDate, kShift, kOffset, kDur, kSet, kRef };
+enum class Action : uint8_t { kDate, kShift, kOffset, kDur, kSet, kRef, kNone };
 
 // A value from the file: a string and, when it parses as a number, that number.
 struct RuleValue {
@@ -81,12 +81,16 @@ struct Element {
   bool optional = false;
   bool negated = false;  // context elements only: must not match
   Context context = Context::kNone;
+  // '-' prefix: the element's first token must be joined to the one before by a hyphen
+  // ("third-quarter"); '+': must not be ("the third quarter").
+  int8_t joined = 0;  // 0 any, 1 hyphen-joined, -1 not
   int slot = -1;  // binds to this slot instead of the class's own (or the builtin's default)
 };
 
 struct Rule {
   std::string name;
   TimexType type = TimexType::kDate;
+  bool none = false;  // type NONE: the match claims its words but is not a time expression
   Action action = Action::kDate;
   std::vector<Element> elements;  // context elements first/last, as written
   // Slot presets (used when the match does not bind the slot).

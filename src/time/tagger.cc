@@ -151,6 +151,7 @@ void TimeTagger::Tag(std::string_view text, const std::vector<Span>& sentences, 
       for (size_t k = m.end; k < tokens.size() && tense == Tense::kNone; ++k) tense = word_tense(tokens[k]);
       ctx.tense = tense;
       const time::Rule& rule = rules_->rules()[m.rule];
+      if (rule.none) continue;
       time::Normalized n = time::Normalize(*rules_, rule, m.bindings, ctx);
       if (!n.ok) continue;
       Timex x;
@@ -162,6 +163,10 @@ void TimeTagger::Tag(std::string_view text, const std::vector<Span>& sentences, 
       if (n.update_ref) {
         ctx.ref = n.cal;
         ctx.has_ref = true;
+        if (n.cal.gran == time::Gran::kQuarter || n.cal.gran == time::Gran::kHalf) {
+          ctx.period = n.cal;
+          ctx.has_period = true;
+        }
       }
       out->push_back(std::move(x));
     }
