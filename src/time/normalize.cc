@@ -371,7 +371,11 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
       CalValue anchor = use_ref ? ctx.ref : dct_day;
       // "a year ago/earlier" after a quarter or a day keeps that granularity (the year-ago quarter).
       bool keep_gran = false;
-      if (u == "Y" && n == 1 && (ctx.has_period || use_ref)) {
+      if (u == "Y" && n == 1 && !ctx.has_period && b.Has(kSlotPeriod) && ctx.has_dct) {
+        // "the year-ago quarter" with no quarter mentioned: the latest quarter, a year before.
+        anchor = ShiftBy(dct_day, "Q", -1);
+        keep_gran = true;
+      } else if (u == "Y" && n == 1 && (ctx.has_period || use_ref)) {
         anchor = ctx.has_period ? ctx.period : ctx.ref;
         keep_gran = anchor.gran != Gran::kWeek && anchor.gran != Gran::kWeekend && anchor.gran < Gran::kPod;
       }
@@ -473,10 +477,10 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
       if (b.Has(kSlotDir)) {
         year = dct_year + static_cast<int>(b.Num(kSlotDir));
       } else {
-        int cur = q ? QuarterOf(ctx.dct.month) : (ctx.dct.month <= 6 ? 1 : 2);
-        year = dct_year;
-        if (tense == Tense::kFuture && k < cur) year = dct_year + 1;
-        else if (tense != Tense::kFuture && k > cur) year = dct_year - 1;
+        // The nearest such quarter (half), by tense; with no tense the past one (results are
+        // reported after the quarter).
+        int mid_month = q ? (k - 1) * 3 + 2 : (k == 1 ? 4 : 10);
+        year = YearFor(mid_month, 15, ctx.dct, tense == Tense::kNone || tense == Tense::kPresent ? Tense::kPast : tense);
       }
     }
     v.year = year;

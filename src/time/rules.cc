@@ -12,7 +12,8 @@ namespace {
 constexpr std::string_view kSlotNames[kSlotCount] = {
     "month", "day",  "year",    "weekday", "season", "pod",    "dayoff", "mod",
     "unit",  "dir",  "rdir",    "vague",   "num",    "num2",   "quarter", "half",
-    "hour",  "minute", "ampm",  "tz",      "value",  "century", "decade", "ord"};
+    "hour",  "minute", "ampm",  "tz",      "value",  "century", "decade", "ord",
+    "period"};
 
 constexpr std::string_view kBuiltinNames[] = {"NUM", "ORD", "DAY", "YEAR", "DECADE", "TIME", "ISODATE"};
 

@@ -21,7 +21,7 @@ enum Slot : uint8_t {
   kSlotMonth, kSlotDay, kSlotYear, kSlotWeekday, kSlotSeason, kSlotPod, kSlotDayOff, kSlotMod,
   kSlotUnit, kSlotDir, kSlotRDir, kSlotVague, kSlotNum, kSlotNum2, kSlotQuarter, kSlotHalf,
   kSlotHour, kSlotMinute, kSlotAmPm, kSlotTz, kSlotValue, kSlotCentury, kSlotDecade, kSlotOrd,
-  kSlotCount
+  kSlotPeriod, kSlotCount
 };
 std::string_view SlotName(Slot s);
 bool SlotFromName(std::string_view name, Slot* out);
