@@ -44,6 +44,11 @@ class TimeTagger {
   void Tag(std::string_view text, const std::vector<Span>& sentences, const DocumentDate& dct,
            std::vector<Timex>* out, int32_t sentence_base = 0) const;
 
+  // The date a text gives for its own "today" ("until today, 20 November", "today (Nov. 20)"):
+  // true with month and day, and the year when it is written (0 otherwise).
+  bool FindToday(std::string_view text, const std::vector<Span>& sentences, int* year, int* month,
+                 int* day) const;
+
   // Sentence spans of a plain text (paragraphs at blank lines, then the project's sentence
   // splitter), for callers that have no Document.
   static std::vector<Span> SplitText(std::string_view text);

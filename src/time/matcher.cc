@@ -21,6 +21,8 @@ Matcher::Matcher(const RuleSet& rules) : rules_(rules) {
   tz_ = rules.ClassId("TZ");
   timectx_ = rules.ClassId("TIMECTX");
   weakctx_ = rules.ClassId("WEAKCTX");
+  notnoun_ = rules.ClassId("NOTNOUN");
+  if (int c = rules.ClassId("NOTNOUNSUFFIX"); c >= 0) notnoun_suffixes_ = rules.ClassWords(c);
 }
 
 namespace {
@@ -53,6 +55,7 @@ bool Matcher::ClassEntryAt(const TToken& tok, int cls, const ClassEntry** out) c
   for (const ClassEntry& e : tok.lex->classes) {
     if (e.cls != cls) continue;
     if ((e.flags & kEntryCap) && !(tok.flags & kTCap)) continue;
+    if ((e.flags & kEntryGlued) && !(tok.flags & kTAttached)) continue;
     *out = &e;
     return true;
   }
@@ -86,7 +89,7 @@ int Matcher::ParseNumber(std::string_view text, const std::vector<TToken>& t, si
   if (i >= t.size()) return 0;
   const TToken& a = t[i];
   if (a.kind == TKind::kNumber) {
-    if (a.flags & (kTColon | kTApostropheBefore)) return 0;
+    if (a.flags & (kTColon | kTApostropheBefore | kTSlash)) return 0;
     double v = a.num;
     int used = 1;
     // "2 1/2"
@@ -313,6 +316,27 @@ int Matcher::MatchBuiltin(Builtin which, std::string_view text, const std::vecto
       BindNum(b, kSlotDay, d.num);
       return 3;
     }
+    case Builtin::kNoun: {
+      // A lower-case word that is not a function word ("soldiers"); a second one when the first is
+      // singular and the second plural ("member states").
+      auto noun_at = [&](size_t k) {
+        if (k >= t.size() || t[k].kind != TKind::kWord) return false;
+        unsigned char f = static_cast<unsigned char>(text[t[k].begin]);
+        if (!(f >= 'a' && f <= 'z')) return false;
+        if (t[k].end - t[k].begin < 2) return false;
+        if (t[k].lex && notnoun_ >= 0 && t[k].lex->InClass(notnoun_)) return false;
+        std::string_view w = text.substr(t[k].begin, t[k].end - t[k].begin);
+        for (const std::string& suffix : notnoun_suffixes_)
+          if (w.size() > suffix.size() + 3 && w.substr(w.size() - suffix.size()) == suffix) return false;
+        return true;
+      };
+      if (!noun_at(i)) return 0;
+      int n = 1;
+      auto plural = [&](size_t k) { return text[t[k].end - 1] == 's' && text[t[k].end - 2] != 's'; };
+      if (!plural(i) && noun_at(i + 1) && plural(i + 1) && (t[i + 1].flags & kTSpaceBefore)) n = 2;
+      BindNum(b, slot >= 0 ? slot : kSlotNoun, static_cast<double>(i) + (n == 2 ? 0.5 : 0));
+      return n;
+    }
     case Builtin::kCount:
       break;
   }
@@ -451,7 +475,7 @@ void Matcher::Find(std::string_view text, const std::vector<TToken>& tokens, std
         if (s == 0 || !tokens[s - 1].lex || weakctx_ < 0 || !tokens[s - 1].lex->InClass(weakctx_)) continue;
       }
       // Never end inside a hyphenated word ("Trump-Putin"), except before a number.
-      if (e < n && (tokens[e].flags & kTHyphenBefore) && tokens[e].kind == TKind::kWord) continue;
+      if (e < n && (tokens[e].flags & kTHyphenBefore) && tokens[e].kind == TKind::kWord && !r.none) continue;
       if (!best.any || e > best.end) {
         best.any = true;
         best.end = static_cast<uint32_t>(e);
@@ -463,6 +487,14 @@ void Matcher::Find(std::string_view text, const std::vector<TToken>& tokens, std
       Match m;
       m.first = static_cast<uint32_t>(s);
       m.end = best.end;
+      // Punctuation that an optional element took at either edge is not part of the extent.
+      auto edge_punct = [&](const TToken& x) {
+        if (x.kind != TKind::kPunct) return false;
+        char ch = text[x.begin];
+        return ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '-';
+      };
+      while (m.first + 1 < m.end && edge_punct(tokens[m.first])) ++m.first;
+      while (m.end > m.first + 1 && edge_punct(tokens[m.end - 1])) --m.end;
       m.rule = best.rule;
       m.bindings = best.b;
       out->push_back(m);

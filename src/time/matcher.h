@@ -5,6 +5,7 @@
 #define DOSSIER_TIME_MATCHER_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,7 +58,8 @@ class Matcher {
 
   const RuleSet& rules_;
   int numword_, ordword_, decadeword_, ordsuffix_, decadesuffix_, numand_, yearword_, ampm_, tz_, timectx_,
-      weakctx_;
+      weakctx_, notnoun_;
+  std::vector<std::string> notnoun_suffixes_;
 };
 
 }  // namespace dossier::time

@@ -399,6 +399,7 @@ Normalized Normalize(const RuleSet& rules, const Rule& rule, const Bindings& bou
       return out;
     }
     case Action::kNone:
+    case Action::kAmount:
       return out;
     case Action::kDate:
       break;

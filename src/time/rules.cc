@@ -13,9 +13,9 @@ constexpr std::string_view kSlotNames[kSlotCount] = {
     "month", "day",  "year",    "weekday", "season", "pod",    "dayoff", "mod",
     "unit",  "dir",  "rdir",    "vague",   "num",    "num2",   "quarter", "half",
     "hour",  "minute", "ampm",  "tz",      "value",  "century", "decade", "ord",
-    "period"};
+    "period", "currency", "scale", "scale2", "noun"};
 
-constexpr std::string_view kBuiltinNames[] = {"NUM", "ORD", "DAY", "YEAR", "DECADE", "TIME", "ISODATE"};
+constexpr std::string_view kBuiltinNames[] = {"NUM", "ORD", "DAY", "YEAR", "DECADE", "TIME", "ISODATE", "NOUN"};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -134,6 +134,7 @@ bool RuleSet::ParseClassLine(std::string_view line, int cls, std::string* error)
         if (fl == "cap") f |= kEntryCap;
         else if (fl == "weak") f |= kEntryWeak;
         else if (fl == "abbr") f |= kEntryAbbr;
+        else if (fl == "glued") f |= kEntryGlued;
         else {
           *error = "unknown flag '" + std::string(fl) + "'";
           return false;
@@ -182,6 +183,12 @@ bool RuleSet::ParseRule(std::string_view line, std::string* error) {
   else if (head[2] == "DURATION") r.type = TimexType::kDuration;
   else if (head[2] == "SET") r.type = TimexType::kSet;
   else if (head[2] == "NONE") r.none = true;
+  else if (head[2] == "MONEY") r.amount = true, r.amount_kind = AmountKind::kMoney;
+  else if (head[2] == "COUNT") r.amount = true, r.amount_kind = AmountKind::kCount;
+  else if (head[2] == "PERCENT") r.amount = true, r.amount_kind = AmountKind::kPercent;
+  else if (head[2] == "ORDINAL") r.amount = true, r.amount_kind = AmountKind::kOrdinal;
+  else if (head[2] == "TALLY") r.amount = true, r.amount_kind = AmountKind::kTally;
+  else if (head[2] == "NUMBER") r.amount = true, r.amount_kind = AmountKind::kNumber;
   else {
     *error = "unknown type '" + std::string(head[2]) + "'";
     return false;
@@ -189,7 +196,7 @@ bool RuleSet::ParseRule(std::string_view line, std::string* error) {
   static const std::pair<std::string_view, Action> kActions[] = {
       {"date", Action::kDate}, {"shift", Action::kShift}, {"offset", Action::kOffset},
       {"dur", Action::kDur},   {"set", Action::kSet},     {"ref", Action::kRef},
-      {"none", Action::kNone}};
+      {"none", Action::kNone}, {"amount", Action::kAmount}};
   bool found = false;
   for (const auto& [n, a] : kActions)
     if (head[3] == n) {

@@ -21,12 +21,12 @@ enum Slot : uint8_t {
   kSlotMonth, kSlotDay, kSlotYear, kSlotWeekday, kSlotSeason, kSlotPod, kSlotDayOff, kSlotMod,
   kSlotUnit, kSlotDir, kSlotRDir, kSlotVague, kSlotNum, kSlotNum2, kSlotQuarter, kSlotHalf,
   kSlotHour, kSlotMinute, kSlotAmPm, kSlotTz, kSlotValue, kSlotCentury, kSlotDecade, kSlotOrd,
-  kSlotPeriod, kSlotCount
+  kSlotPeriod, kSlotCurrency, kSlotScale, kSlotScale2, kSlotNoun, kSlotCount
 };
 std::string_view SlotName(Slot s);
 bool SlotFromName(std::string_view name, Slot* out);
 
-enum class Action : uint8_t { kDate, kShift, kOffset, kDur, kSet, kRef, kNone };
+enum class Action : uint8_t { kDate, kShift, kOffset, kDur, kSet, kRef, kNone, kAmount };
 
 // A value from the file: a string and, when it parses as a number, that number.
 struct RuleValue {
@@ -35,7 +35,7 @@ struct RuleValue {
   bool is_num = false;
 };
 
-enum EntryFlag : uint8_t { kEntryCap = 1, kEntryWeak = 2, kEntryAbbr = 4 };
+enum EntryFlag : uint8_t { kEntryCap = 1, kEntryWeak = 2, kEntryAbbr = 4, kEntryGlued = 8 };
 
 struct ClassEntry {
   uint16_t cls = 0;
@@ -65,7 +65,7 @@ struct LexEntry {
   }
 };
 
-enum class Builtin : uint8_t { kNum, kOrd, kDay, kYear, kDecade, kTime, kIsoDate, kCount };
+enum class Builtin : uint8_t { kNum, kOrd, kDay, kYear, kDecade, kTime, kIsoDate, kNoun, kCount };
 std::string_view BuiltinName(Builtin b);
 
 enum class AltKind : uint8_t { kWord, kPhrase, kClass, kBuiltin };
@@ -91,6 +91,8 @@ struct Rule {
   std::string name;
   TimexType type = TimexType::kDate;
   bool none = false;  // type NONE: the match claims its words but is not a time expression
+  bool amount = false;  // an amount rule (type MONEY, COUNT, PERCENT, ORDINAL, TALLY, NUMBER)
+  AmountKind amount_kind = AmountKind::kNumber;
   Action action = Action::kDate;
   std::vector<Element> elements;  // context elements first/last, as written
   // Slot presets (used when the match does not bind the slot).

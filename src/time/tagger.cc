@@ -106,6 +106,38 @@ std::vector<Span> TimeTagger::SplitText(std::string_view text) {
   return out;
 }
 
+bool TimeTagger::FindToday(std::string_view text, const std::vector<Span>& sentences, int* year, int* month,
+                           int* day) const {
+  std::vector<time::TToken> tokens;
+  std::vector<time::Match> matches;
+  for (const Span s : sentences) {
+    if (s.empty() || s.end > text.size()) continue;
+    tokens.clear();
+    matches.clear();
+    time::TokenizeForTime(text, s.begin, s.end, *rules_, &tokens);
+    matcher_->Find(text, tokens, &matches);
+    for (size_t i = 0; i + 1 < matches.size(); ++i) {
+      const time::Bindings& a = matches[i].bindings;
+      const time::Bindings& b = matches[i + 1].bindings;
+      // "today" alone, then a month and day with nothing but punctuation between.
+      if (!a.Has(time::kSlotDayOff) || a.Num(time::kSlotDayOff) != 0 || a.Has(time::kSlotPod) ||
+          a.Has(time::kSlotHour))
+        continue;
+      if (!b.Has(time::kSlotMonth) || !b.Has(time::kSlotDay)) continue;
+      bool only_punct = true;
+      for (size_t k = matches[i].end; k < matches[i + 1].first; ++k)
+        if (tokens[k].kind != time::TKind::kPunct) only_punct = false;
+      if (!only_punct) continue;
+      *month = static_cast<int>(b.Num(time::kSlotMonth));
+      *day = static_cast<int>(b.Num(time::kSlotDay));
+      *year = b.Has(time::kSlotYear) ? static_cast<int>(b.Num(time::kSlotYear)) : 0;
+      if (*month < 1 || *month > 12 || *day < 1 || *day > 31) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
