@@ -122,6 +122,40 @@ struct Repair {
   std::string before;  // the input text it replaced (kept short)
 };
 
+// A time expression (TimeML TIMEX3): its extent, type and normalised value.
+enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
+std::string_view TimexTypeName(TimexType type);
+
+struct Timex {
+  Span span;
+  TimexType type = TimexType::kDate;
+  std::string value;      // TIMEX3 value: 2025-11-20, 1994-12, 2025-W47, P30D, PRESENT_REF, XXXX-WXX-1
+  std::string mod;        // TIMEX3 mod (APPROX, START, END, MORE_THAN, ...), empty when none
+  int32_t sentence = -1;  // index into Document::sentences, -1 when not known
+};
+
+// A number with what it counts: money, a count of things, a percentage, an ordinal, a tally.
+enum class AmountKind : uint8_t { kMoney, kCount, kPercent, kOrdinal, kNumber, kTally };
+std::string_view AmountKindName(AmountKind kind);
+
+struct Amount {
+  Span span;
+  AmountKind kind = AmountKind::kNumber;
+  double value = 0;         // the number with its scale applied ($90bn -> 9e10); tallies: votes for
+  double high = 0;          // ranges: the upper bound (has_high); tallies: votes against
+  bool has_high = false;
+  std::string unit;         // ISO 4217 code for money, the counted noun, "%", ...
+  bool approximate = false; // hedged: around, about, nearly, more than, up to, ...
+  std::string modifier;     // the hedge as a TimeML-style mod: APPROX, MORE_THAN, LESS_THAN, ...
+};
+
+// The date relative time expressions were resolved against, and where it came from.
+struct TimeReference {
+  std::string value;     // ISO date (YYYY-MM-DD), empty when unknown
+  std::string evidence;  // "published" (given), "metadata" (HTML), "text" ("until today, 20 November"), ""
+  std::vector<std::string> stories;  // per story, the date used (stories may differ), same order
+};
+
 struct SourceInfo {
   std::string path;             // as given on the command line ("-" for standard input)
   uint64_t size_bytes = 0;
@@ -145,6 +179,10 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Duplicate> duplicates;
   std::vector<Repair> repairs;
+  // Added by the time stage (src/time, src/amounts), in text order.
+  std::vector<Timex> timexes;
+  std::vector<Amount> amounts;
+  TimeReference time_reference;
 
   std::string_view Text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   // Input byte range of a canonical span (end exclusive).

@@ -21,6 +21,7 @@ struct AnalyzerOptions {
 struct HtmlInput {
   std::string url;
   std::string content_type;  // the HTTP Content-Type header, for its charset
+  std::string published;     // publication date (YYYY-MM-DD) for relative time expressions; any input
 };
 
 class Analyzer {

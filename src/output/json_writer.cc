@@ -5,6 +5,7 @@
 #include "dossier/output.h"
 #include "output/json_members.h"
 #include "output/metadata_json.h"
+#include "output/time_json.h"
 
 namespace dossier {
 
@@ -174,6 +175,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       o->push_back(']');
     }
   }
+  json::WriteTimeSections(doc, top);  // timexes, amounts, time_reference, timeline
 }
 
 }  // namespace dossier

@@ -12,6 +12,7 @@
 #include "dossier/pipeline.h"
 #include "dossier/stories.h"
 #include "dossier/text.h"
+#include "dossier/time.h"
 #include "pipeline/html_document.h"
 
 #ifndef DOSSIER_DATA_DIR
@@ -25,6 +26,7 @@ struct Analyzer::Impl {
   Lexicon lexicon;
   LineClassifier lines;
   StorySegmenter stories;
+  std::unique_ptr<TimeStage> time;
   std::string warnings;
 };
 
@@ -97,6 +99,7 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
   for (const auto& m : missing) a->impl_->warnings += "word list not found (glued-word repair weakened): " + m + "\n";
   if (!a->impl_->lines.Load(models + "/lines.model", error)) return nullptr;
   if (!a->impl_->stories.Load(models + "/stories.model", error)) return nullptr;
+  if (!(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
   return a;
 }
 
@@ -369,6 +372,7 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
     *doc = AnalyzeCrudeText(bytes, path);
   }
   doc->source.gzip = gzip;
+  impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "dossier/output.h"
 #include "dossier/pipeline.h"
+#include "dossier/time.h"
 #include "io.h"
 #include "parallel.h"
 
@@ -20,6 +21,7 @@ struct AnalyzeFlags {
   bool no_sentences = false;
   int jobs = 1;
   std::string url;
+  std::string published;
   bool no_progress = false;
 };
 }  // namespace
@@ -35,11 +37,17 @@ Runner AddAnalyze(CLI::App& app) {
   cmd->add_option("-j,--jobs", flags->jobs, "inputs analysed in parallel (0: one per core)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--url", flags->url, "the page's URL, when known (HTML input)");
+  cmd->add_option("--published", flags->published,
+                  "publication date (YYYY-MM-DD): relative time expressions are resolved against it");
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
   return [flags]() -> int {
     std::string error;
+    if (DocumentDate date; !flags->published.empty() && !DocumentDate::Parse(flags->published, &date)) {
+      std::cerr << "dossier analyze: --published must be a date YYYY-MM-DD, not '" << flags->published << "'\n";
+      return 2;
+    }
     AnalyzerOptions opts;
     opts.model_dir = flags->models;
     opts.data_dir = flags->data;
@@ -55,6 +63,7 @@ Runner AddAnalyze(CLI::App& app) {
     const int threads = flags->jobs == 0 ? static_cast<int>(std::thread::hardware_concurrency()) : flags->jobs;
     HtmlInput hints;
     hints.url = flags->url;
+    hints.published = flags->published;
     int failures = 0;
     // Each input is read and analysed on a worker; results are written in input order. A large
     // JSON document streams out only on the single-threaded path (with -j it is held whole).

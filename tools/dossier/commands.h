@@ -15,6 +15,7 @@ Runner AddExtract(CLI::App& app);
 Runner AddSegment(CLI::App& app);
 Runner AddTrain(CLI::App& app);
 Runner AddTag(CLI::App& app);
+Runner AddTime(CLI::App& app);
 
 }  // namespace dossier::cli
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   dossier::cli::Runner segment = dossier::cli::AddSegment(app);
   dossier::cli::Runner train = dossier::cli::AddTrain(app);
   dossier::cli::Runner tag = dossier::cli::AddTag(app);
+  dossier::cli::Runner time = dossier::cli::AddTime(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -33,5 +34,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("segment")) return segment();
   if (app.got_subcommand("train")) return train();
   if (app.got_subcommand("tag")) return tag();
+  if (app.got_subcommand("time")) return time();
   return 2;
 }
