@@ -90,6 +90,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out,
                        const JsonFlush& flush) {
+  // Every list that grows with the input flushes (a file that repeats itself has as many
+  // duplicates as paragraphs).
   constexpr size_t kFlushAt = size_t{1} << 20;
   auto maybe_flush = [&]() {
     if (flush && out->size() >= kFlushAt) flush(out);
@@ -161,6 +163,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     top.Key("duplicates");
     Members duplicates(out, '[', ']');
     for (const Duplicate& d : doc.duplicates) {
+      maybe_flush();
       duplicates.Next();
       Members o(out, '{', '}');
       o.Str("text", d.text);
@@ -178,6 +181,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     top.Key("repairs");
     Members repairs(out, '[', ']');
     for (const Repair& r : doc.repairs) {
+      maybe_flush();
       repairs.Next();
       Members o(out, '{', '}');
       o.Str("kind", RepairKindName(r.kind));
