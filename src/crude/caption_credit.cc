@@ -25,6 +25,15 @@ constexpr std::array<std::string_view, 12> kCreditMarkers = {
     "picture",         "courtesy of",   "credit",       "photo",          "image",
     "pic",             "source"};
 
+// The lower-case letters the markers start with, as a bit set: most word starts in a line begin
+// with none of them and need no marker comparison at all.
+constexpr uint32_t MarkerInitials() {
+  uint32_t bits = 0;
+  for (std::string_view m : kCreditMarkers) bits |= 1u << (m[0] - 'a');
+  return bits;
+}
+constexpr uint32_t kMarkerInitials = MarkerInitials();
+
 // News agencies and picture libraries that appear as bare credits at the end of a caption.
 constexpr std::array<std::string_view, 16> kAgencies = {
     "getty images", "reuters", "afp", "ap", "pa", "epa", "bloomberg", "shutterstock", "alamy",
@@ -91,6 +100,7 @@ Span FindCaptionCredit(std::string_view s) {
   for (size_t at = s.size(); at-- > 0;) {
     if (!IsLetter(s[at]) || (at > 0 && IsLetter(s[at - 1]) && !(s[at] >= 'A' && s[at] <= 'Z')))
       continue;
+    if (!((kMarkerInitials >> (Lower(s[at]) - 'a')) & 1)) continue;
     for (auto m : kCreditMarkers) {
       if (!StartsWithNoCase(s, at, m)) continue;
       size_t after = at + m.size();
