@@ -7,7 +7,6 @@
 // agree on every line (tests/crude/line_signals_test.cc compares them).
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <vector>
 
 #include "crude/caption_credit.h"
@@ -62,42 +61,52 @@ const PhraseList& Phrases() {
 // its byte.
 class PhraseScanner {
  public:
-  explicit PhraseScanner(const std::vector<std::string_view>& phrases) : phrases_(phrases) {
-    std::vector<uint16_t> order(phrases.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint16_t>(i);
-    std::stable_sort(order.begin(), order.end(), [&](uint16_t a, uint16_t b) {
-      return static_cast<unsigned char>(phrases[a][0]) < static_cast<unsigned char>(phrases[b][0]);
+  explicit PhraseScanner(const std::vector<std::string_view>& phrases) {
+    for (size_t i = 0; i < phrases.size(); ++i) {
+      const std::string_view ph = phrases[i];
+      entries_.push_back({ph.data(), static_cast<uint16_t>(i), static_cast<uint16_t>(ph.size()),
+                          ph.size() > 1 ? ph[1] : '\0'});
+    }
+    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      return static_cast<unsigned char>(a.text[0]) < static_cast<unsigned char>(b.text[0]);
     });
-    by_first_ = order;
     size_t k = 0;
     for (int c = 0; c < 256; ++c) {
       bucket_[c] = static_cast<uint16_t>(k);
-      while (k < order.size() && static_cast<unsigned char>(phrases[order[k]][0]) == c) ++k;
+      while (k < entries_.size() && static_cast<unsigned char>(entries_[k].text[0]) == c) ++k;
     }
     bucket_[256] = static_cast<uint16_t>(k);
   }
 
+  size_t size() const { return entries_.size(); }
+
   // first[i] = position of the first occurrence of phrase i in `text`, or kAbsent.
   void Scan(std::string_view text, uint16_t* first) const {
-    std::fill(first, first + phrases_.size(), kAbsent);
+    std::fill(first, first + entries_.size(), kAbsent);
     const char* t = text.data();
     const size_t n = text.size();
     for (size_t p = 0; p < n; ++p) {
       const unsigned char c = static_cast<unsigned char>(t[p]);
       for (uint16_t k = bucket_[c]; k < bucket_[c + 1]; ++k) {
-        const uint16_t i = by_first_[k];
-        if (first[i] != kAbsent) continue;
-        const std::string_view ph = phrases_[i];
-        if (ph.size() <= n - p && std::memcmp(t + p + 1, ph.data() + 1, ph.size() - 1) == 0)
-          first[i] = static_cast<uint16_t>(p);
+        const Entry& e = entries_[k];
+        // Phrases are a few bytes long: the second byte rejects almost every candidate.
+        if (e.size > n - p || first[e.index] != kAbsent || (e.size > 1 && t[p + 1] != e.second)) continue;
+        size_t j = 2;
+        while (j < e.size && t[p + j] == e.text[j]) ++j;
+        if (j >= e.size) first[e.index] = static_cast<uint16_t>(p);
       }
     }
   }
 
  private:
-  const std::vector<std::string_view>& phrases_;
-  std::vector<uint16_t> by_first_;
-  uint16_t bucket_[257];
+  struct Entry {
+    const char* text;
+    uint16_t index;  // the phrase's position in the list given
+    uint16_t size;
+    char second;
+  };
+  std::vector<Entry> entries_;  // sorted by first byte
+  uint16_t bucket_[257];        // entries starting with byte c: [bucket_[c], bucket_[c + 1])
 };
 
 const PhraseScanner& Scanner() {
