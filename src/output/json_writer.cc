@@ -1,5 +1,6 @@
 // A small streaming JSON writer: documents are written straight into one string buffer, with no
 // intermediate tree, because output formatting is on the hot path of `analyze`.
+#include <charconv>
 #include <cstdio>
 
 #include "dossier/output.h"
@@ -8,15 +9,17 @@ namespace dossier {
 
 namespace {
 
+// Integers in decimal, as printf's %llu / %lld write them, without printf's format parsing (there
+// are several numbers per sentence and token).
 void AppendUint(uint64_t v, std::string* out) {
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(v));
-  out->append(buf, static_cast<size_t>(n));
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, static_cast<size_t>(r.ptr - buf));
 }
 void AppendInt(int64_t v, std::string* out) {
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  out->append(buf, static_cast<size_t>(n));
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, static_cast<size_t>(r.ptr - buf));
 }
 // Writes the members of one JSON object (or the elements of one array) in order, with the commas
 // between them, so the document writer below reads as a list of fields.
