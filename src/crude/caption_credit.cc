@@ -25,14 +25,17 @@ constexpr std::array<std::string_view, 12> kCreditMarkers = {
     "picture",         "courtesy of",   "credit",       "photo",          "image",
     "pic",             "source"};
 
-// The lower-case letters the markers start with, as a bit set: most word starts in a line begin
-// with none of them and need no marker comparison at all.
-constexpr uint32_t MarkerInitials() {
-  uint32_t bits = 0;
-  for (std::string_view m : kCreditMarkers) bits |= 1u << (m[0] - 'a');
-  return bits;
+// The bytes a marker can start with (either case): most letters of a line are none of them and
+// need no further test, so the right-to-left scan below costs one table look-up per byte.
+constexpr std::array<bool, 256> MarkerInitials() {
+  std::array<bool, 256> t{};
+  for (std::string_view m : kCreditMarkers) {
+    t[static_cast<unsigned char>(m[0])] = true;
+    t[static_cast<unsigned char>(m[0] - 'a' + 'A')] = true;
+  }
+  return t;
 }
-constexpr uint32_t kMarkerInitials = MarkerInitials();
+constexpr std::array<bool, 256> kMarkerInitials = MarkerInitials();
 
 // News agencies and picture libraries that appear as bare credits at the end of a caption.
 constexpr std::array<std::string_view, 16> kAgencies = {
@@ -98,9 +101,8 @@ Span FindCaptionCredit(std::string_view s) {
   // 2. The last credit marker followed by a colon or a capitalised name: "Pic: AP",
   //    "Photograph: Mei Tanaka/PA", "Image credit: X", "Image copyright EPA", "surface.CreditName".
   for (size_t at = s.size(); at-- > 0;) {
-    if (!IsLetter(s[at]) || (at > 0 && IsLetter(s[at - 1]) && !(s[at] >= 'A' && s[at] <= 'Z')))
-      continue;
-    if (!((kMarkerInitials >> (Lower(s[at]) - 'a')) & 1)) continue;
+    if (!kMarkerInitials[static_cast<unsigned char>(s[at])]) continue;
+    if (at > 0 && IsLetter(s[at - 1]) && !(s[at] >= 'A' && s[at] <= 'Z')) continue;
     for (auto m : kCreditMarkers) {
       if (!StartsWithNoCase(s, at, m)) continue;
       size_t after = at + m.size();
