@@ -37,6 +37,10 @@ struct CleanStats {
 // A fast path copies lines that need none of this; the slow path is the reference.
 MappedText CleanLine(std::string_view line, uint64_t source_offset, CleanStats* stats);
 
+// True when CleanLine would return `line` unchanged, as one copied piece: a caller may then keep a
+// view of the input instead of a copy.
+bool IsCleanLine(std::string_view line);
+
 // The slow, obviously-correct path of CleanLine, exposed so tests can compare the two.
 MappedText CleanLineReference(std::string_view line, uint64_t source_offset, CleanStats* stats);
 

@@ -25,6 +25,18 @@ constexpr std::array<std::string_view, 12> kCreditMarkers = {
     "picture",         "courtesy of",   "credit",       "photo",          "image",
     "pic",             "source"};
 
+// The bytes a marker can start with (either case): most letters of a line are none of them and
+// need no further test, so the right-to-left scan below costs one table look-up per byte.
+constexpr std::array<bool, 256> MarkerInitials() {
+  std::array<bool, 256> t{};
+  for (std::string_view m : kCreditMarkers) {
+    t[static_cast<unsigned char>(m[0])] = true;
+    t[static_cast<unsigned char>(m[0] - 'a' + 'A')] = true;
+  }
+  return t;
+}
+constexpr std::array<bool, 256> kMarkerInitials = MarkerInitials();
+
 // News agencies and picture libraries that appear as bare credits at the end of a caption.
 constexpr std::array<std::string_view, 16> kAgencies = {
     "getty images", "reuters", "afp", "ap", "pa", "epa", "bloomberg", "shutterstock", "alamy",
@@ -89,8 +101,8 @@ Span FindCaptionCredit(std::string_view s) {
   // 2. The last credit marker followed by a colon or a capitalised name: "Pic: AP",
   //    "Photograph: Mei Tanaka/PA", "Image credit: X", "Image copyright EPA", "surface.CreditName".
   for (size_t at = s.size(); at-- > 0;) {
-    if (!IsLetter(s[at]) || (at > 0 && IsLetter(s[at - 1]) && !(s[at] >= 'A' && s[at] <= 'Z')))
-      continue;
+    if (!kMarkerInitials[static_cast<unsigned char>(s[at])]) continue;
+    if (at > 0 && IsLetter(s[at - 1]) && !(s[at] >= 'A' && s[at] <= 'Z')) continue;
     for (auto m : kCreditMarkers) {
       if (!StartsWithNoCase(s, at, m)) continue;
       size_t after = at + m.size();

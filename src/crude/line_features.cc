@@ -42,15 +42,8 @@ char CharClass(std::string_view s, bool last) {
   return 's';
 }
 
-struct Shape {
-  int len_bucket, words_bucket, cap_ratio_bucket;
-  char first, last;
-  bool has_digit, all_caps, has_sentence_inside;
-  std::string first_word;
-};
-
-Shape ComputeShape(std::string_view t) {
-  Shape s{};
+LineShape ComputeShape(std::string_view t) {
+  LineShape s{};
   s.len_bucket = Bucket(t.size(), {8, 16, 30, 50, 80, 120, 200, 400});
   size_t words = 0, caps = 0, letters = 0, upper = 0;
   bool in_word = false;
@@ -82,14 +75,17 @@ Shape ComputeShape(std::string_view t) {
   size_t sp = t.find(' ');
   std::string_view fw = t.substr(0, sp == std::string_view::npos ? t.size() : sp);
   if (fw.size() > 12) fw = fw.substr(0, 12);
-  s.first_word.assign(fw);
-  for (char& c : s.first_word)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  char first_word[12];
+  for (size_t i = 0; i < fw.size(); ++i) {
+    const char c = fw[i];
+    first_word[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  s.first_word_feature = Hash("", std::string_view(first_word, fw.size())) ^ 0x5bd1e995u;
   return s;
 }
 
 void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<uint32_t>* out) {
-  Shape s = ComputeShape(v.text);
+  const LineShape& s = v.shape;
   // Feature families are told apart by the high byte of the value.
   out->push_back(Hash(p, (1 << 24) | s.len_bucket));
   out->push_back(Hash(p, (2 << 24) | s.last));
@@ -104,7 +100,7 @@ void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<ui
   if (s.has_digit) out->push_back(Hash(p, "digit"));
   if (s.all_caps) out->push_back(Hash(p, "allcaps"));
   if (s.has_sentence_inside) out->push_back(Hash(p, "multisent"));
-  out->push_back(Hash(std::string_view(p.data(), p.size()), s.first_word) ^ 0x5bd1e995u);
+  out->push_back(s.first_word_feature);
 }
 
 }  // namespace
@@ -112,7 +108,7 @@ void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<ui
 std::vector<LineView> MakeLineViews(const std::vector<std::string_view>& lines) {
   std::vector<LineView> v;
   v.reserve(lines.size());
-  for (auto l : lines) v.push_back({l, DetectLineSignals(l)});
+  for (auto l : lines) v.push_back({l, DetectLineSignals(l), ComputeShape(l)});
   return v;
 }
 

@@ -13,10 +13,21 @@
 
 namespace dossier {
 
+// The shape of a line: coarse length, word and capitalisation buckets, first and last character
+// classes. Each line's shape is a feature of three lines (its own and its two neighbours'), so it
+// is computed once, with the line's view.
+struct LineShape {
+  int len_bucket = 0, words_bucket = 0, cap_ratio_bucket = 0;
+  char first = 0, last = 0;
+  bool has_digit = false, all_caps = false, has_sentence_inside = false;
+  uint32_t first_word_feature = 0;  // the hashed feature of the lower-cased first word
+};
+
 // What the classifier needs to know of a line, computed once per line.
 struct LineView {
   std::string_view text;
   uint32_t signals = 0;
+  LineShape shape;
 };
 
 std::vector<LineView> MakeLineViews(const std::vector<std::string_view>& lines);

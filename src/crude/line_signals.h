@@ -34,7 +34,12 @@ enum LineSignal : uint32_t {
 };
 inline constexpr int kNumLineSignals = 19;
 
+// The signals of one line (a LineSignal bitmask). One pass finds every phrase.
 uint32_t DetectLineSignals(std::string_view line);
+
+// The same, each signal spelled out with plain string searches: the definition the fast detector
+// is tested against.
+uint32_t DetectLineSignalsReference(std::string_view line);
 
 }  // namespace dossier
 

@@ -4,6 +4,7 @@
 #define DOSSIER_OUTPUT_JSON_MEMBERS_H_
 
 #include <cstdint>
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -12,15 +13,17 @@
 
 namespace dossier::json {
 
+// Integers in decimal, as printf's %llu / %lld write them, without printf's format parsing (there
+// are several numbers per sentence and token).
 inline void AppendUint(uint64_t v, std::string* out) {
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(v));
-  out->append(buf, static_cast<size_t>(n));
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, static_cast<size_t>(r.ptr - buf));
 }
 inline void AppendInt(int64_t v, std::string* out) {
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  out->append(buf, static_cast<size_t>(n));
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, static_cast<size_t>(r.ptr - buf));
 }
 // Writes the members of one JSON object (or the elements of one array) in order, with the commas
 // between them, so the document writer below reads as a list of fields.

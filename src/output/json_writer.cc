@@ -1,5 +1,6 @@
 // A small streaming JSON writer: documents are written straight into one string buffer, with no
 // intermediate tree, because output formatting is on the hot path of `analyze`.
+#include <charconv>
 #include <cstdio>
 
 #include "dossier/output.h"
@@ -40,6 +41,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::string* out,
                        const JsonFlush& flush) {
+  // Every list that grows with the input flushes (a file that repeats itself has as many
+  // duplicates as paragraphs).
   constexpr size_t kFlushAt = size_t{1} << 20;
   auto maybe_flush = [&]() {
     if (flush && out->size() >= kFlushAt) flush(out);
@@ -122,6 +125,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     top.Key("duplicates");
     Members duplicates(out, '[', ']');
     for (const Duplicate& d : doc.duplicates) {
+      maybe_flush();
       duplicates.Next();
       Members o(out, '{', '}');
       o.Str("text", d.text);
@@ -139,6 +143,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     top.Key("repairs");
     Members repairs(out, '[', ']');
     for (const Repair& r : doc.repairs) {
+      maybe_flush();
       repairs.Next();
       Members o(out, '{', '}');
       o.Str("kind", RepairKindName(r.kind));

@@ -7,6 +7,8 @@
 #include "crude/glued_words.h"
 #include "crude/lexicon.h"
 #include "document/mapped_text_ops.h"
+#include "pipeline/line_store.h"
+#include "pipeline/line_tokens.h"
 #include "dossier/crude.h"
 #include "dossier/html.h"
 #include "dossier/pipeline.h"
@@ -36,20 +38,6 @@ std::string FromEnvOr(const char* var, const std::string& given, const std::stri
   if (!given.empty()) return given;
   if (const char* v = std::getenv(var); v && *v) return v;
   return fallback;
-}
-
-// Tokens and sentences of one string, as line-local sentence spans.
-void SentencesOf(std::string_view text, std::vector<Token>* tokens, std::vector<TokenRange>* ranges,
-                 std::vector<Span>* out) {
-  tokens->clear();
-  ranges->clear();
-  out->clear();
-  Tokenize(text, 0, tokens);
-  SplitSentences(text, 0, tokens->data(), tokens->size(), ranges);
-  for (const auto& r : *ranges) {
-    if (r.count == 0) continue;
-    out->push_back({(*tokens)[r.first].span.begin, (*tokens)[r.first + r.count - 1].span.end});
-  }
 }
 
 // Tokens and sentences of every block. About one token per 4.5 bytes of news text.
@@ -113,7 +101,7 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   // 1. Lines: every non-empty input line, cleaned and mapped to its input bytes. A line that
   //    cleans to nothing (only invisible characters) still becomes an (empty) block; a line of
   //    spaces and tabs only is blank, like an empty one.
-  std::vector<MappedText> lines;
+  LineStore lines;
   std::vector<std::pair<uint64_t, uint64_t>> raw_ranges;
   size_t pos = 0;
   // A UTF-8 byte order mark at the very start is not text.
@@ -128,7 +116,9 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     bool blank = true;
     for (size_t k = pos; k < end && blank; ++k) blank = bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '\r';
     if (!blank) {
-      lines.push_back(CleanLine(bytes.substr(pos, end - pos), pos, &stats));
+      const std::string_view raw = bytes.substr(pos, end - pos);
+      if (IsCleanLine(raw)) lines.AddView(raw, pos);
+      else lines.AddOwned(CleanLineReference(raw, pos, &stats));  // what CleanLine does with it
       raw_ranges.push_back({pos, end});
     }
     if (nl == bytes.size()) break;
@@ -140,11 +130,11 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   // 2. What each line is.
   std::vector<std::string_view> views;
   views.reserve(lines.size());
-  for (const auto& l : lines) views.push_back(l.text);
+  for (size_t i = 0; i < lines.size(); ++i) views.push_back(lines.text(i));
   std::vector<float> confidence;
   std::vector<BlockKind> kinds = impl_->lines.Classify(views, &confidence);
   for (size_t i = 0; i < lines.size(); ++i)
-    if (lines[i].text.empty()) kinds[i] = BlockKind::kOther;
+    if (views[i].empty()) kinds[i] = BlockKind::kOther;
 
   // 3. Glued words in article lines, and repeated sentences.
   struct PendingRepair {
@@ -156,30 +146,41 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   std::vector<PendingRepair> glue_repairs;
   std::vector<std::vector<GlueFix>> glue(lines.size());
   for (size_t i = 0; i < lines.size(); ++i)
-    if (IsArticleKind(kinds[i])) glue[i] = FindGluedWordCandidates(lines[i].text, impl_->lexicon);
+    if (IsArticleKind(kinds[i])) glue[i] = FindGluedWordCandidates(views[i], impl_->lexicon);
   DropRecurringTokens(bytes, views, &glue);
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto& fixes = glue[i];
     // Right to left, so earlier offsets stay valid.
     for (auto it = fixes.rbegin(); it != fixes.rend(); ++it) {
-      std::string before = lines[i].text.substr(it->word_begin, it->word_end - it->word_begin);
-      InsertText(&lines[i], it->split, " ");
+      MappedText& line = lines.Own(i);
+      std::string before = line.text.substr(it->word_begin, it->word_end - it->word_begin);
+      InsertText(&line, it->split, " ");
       for (auto& r : glue_repairs)
         if (r.line == i) r.at += 1;
       glue_repairs.push_back({i, it->word_begin, it->word_end - it->word_begin + 1, before});
     }
   }
-  std::vector<Token> tokens;
-  std::vector<TokenRange> ranges;
+  // Every line is tokenised once, here: the article lines' sentences are needed now, and the same
+  // tokens become the document's (line_tokens.h). Without token output only the article lines are.
+  LineTokens line_tokens;
+  {
+    std::vector<uint8_t> want(lines.size(), 1);
+    size_t bytes_tokenised = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!impl_->options.tokens) want[i] = IsArticleKind(kinds[i]);
+      if (want[i]) bytes_tokenised += lines.text(i).size();
+    }
+    // About one token per 4.5 bytes of news text.
+    line_tokens.Build(lines, want, impl_->options.tokens ? bytes_tokenised * 2 / 9 + 16 : 0);
+  }
   std::vector<Span> spans;
   std::vector<LineSentence> line_sentences;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!IsArticleKind(kinds[i])) continue;
-    SentencesOf(lines[i].text, &tokens, &ranges, &spans);
+    line_tokens.SentenceSpans(i, &spans);
     for (Span s : spans) line_sentences.push_back({static_cast<uint32_t>(i), s});
   }
-  views.clear();
-  for (const auto& l : lines) views.push_back(l.text);
+  for (size_t i = 0; i < lines.size(); ++i) views[i] = lines.text(i);
   std::vector<SentenceRepeat> repeats = FindRepeatedSentences(views, line_sentences);
   // Where each repeat is erased: [begin, end) of its line, with the space before it.
   struct Erase {
@@ -191,29 +192,41 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   };
   std::vector<Erase> erases;
   for (const auto& r : repeats) {
-    const MappedText& l = lines[r.repeat.line];
+    const std::string_view l = lines.text(r.repeat.line);
     uint32_t b = r.repeat.span.begin, e = r.repeat.span.end;
-    uint64_t sb = l.map.ToSourceBegin(b), se = l.map.ToSourceEnd(e);
-    if (b == 0 && e == l.text.size()) {
+    uint64_t sb = lines.SourceBegin(r.repeat.line, b), se = lines.SourceEnd(r.repeat.line, e);
+    if (b == 0 && e == l.size()) {
       // A whole paragraph repeated: the line stays a block (every input line has one), but as a
       // leftover, so the article holds the paragraph once.
       kinds[r.repeat.line] = BlockKind::kOther;
       erases.push_back({r.repeat.line, 0, 0, r.kept.line, r.kept.span, sb, se});
       continue;
     }
-    while (b > 0 && l.text[b - 1] == ' ') --b;
-    if (b == 0) while (e < l.text.size() && l.text[e] == ' ') ++e;
+    while (b > 0 && l[b - 1] == ' ') --b;
+    if (b == 0) while (e < l.size() && l[e] == ' ') ++e;
     erases.push_back({r.repeat.line, b, e, r.kept.line, r.kept.span, sb, se});
   }
   // Apply erasures right to left within each line.
   std::sort(erases.begin(), erases.end(), [](const Erase& a, const Erase& b) {
     return a.line != b.line ? a.line < b.line : a.begin > b.begin;
   });
+  // A line loses its text in place, as a std::string erase does: `views` keeps the old length and
+  // so still reads the kept sentences below at their old offsets. A line that is still a view of
+  // the input becomes its own copy first, and its view is moved onto that copy.
+  std::vector<size_t> edited;
   for (const auto& e : erases) {
-    EraseText(&lines[e.line], e.begin, e.end);
+    if (e.end <= e.begin) continue;
+    if (edited.empty() || edited.back() != e.line) edited.push_back(e.line);
+    views[e.line] = lines.Own(e.line).text;
+  }
+  for (const auto& e : erases) {
+    if (e.end <= e.begin) continue;
+    EraseText(&lines.Own(e.line), e.begin, e.end);
     for (auto& g : glue_repairs)
       if (g.line == e.line && g.at >= e.end) g.at -= (e.end - e.begin);
   }
+  if (impl_->options.tokens)
+    for (size_t i : edited) line_tokens.Redo(i, lines.text(i));
 
   // 4. The canonical text: one block per line, '\n' between blocks.
   std::vector<uint32_t> line_start(lines.size(), 0);
@@ -221,13 +234,13 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   uint64_t prev_source_end = 0;
   {
     size_t total = lines.size();
-    for (const auto& l : lines) total += l.text.size();
+    for (size_t i = 0; i < lines.size(); ++i) total += lines.text(i).size();
     doc.text.reserve(total);  // one allocation instead of doubling (peak memory on large inputs)
     doc.blocks.reserve(lines.size());
   }
   for (size_t i = 0; i < lines.size(); ++i) {
-    const bool empty = lines[i].text.empty();
-    uint64_t next_begin = empty ? raw_ranges[i].first : lines[i].map.ToSourceBegin(0);
+    const bool empty = lines.text(i).empty();
+    uint64_t next_begin = empty ? raw_ranges[i].first : lines.SourceBegin(i, 0);
     if (!doc.blocks.empty()) {
       // The separator stands for the line break(s) between the two input lines.
       doc.offsets.AddReplacement(static_cast<uint32_t>(doc.text.size()), 1, prev_source_end,
@@ -248,7 +261,7 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
       continue;
     }
     line_start[i] = static_cast<uint32_t>(doc.text.size());
-    AppendMapped(lines[i], &doc.text, &doc.offsets);
+    lines.AppendTo(i, &doc.text, &doc.offsets);
     Block b;
     b.span = {line_start[i], static_cast<uint32_t>(doc.text.size())};
     b.source_begin = doc.SourceBegin(b.span);
@@ -257,7 +270,7 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     b.kind = kinds[i];
     b.confidence = confidence.empty() ? 1.0f : confidence[i];
     if (b.kind == BlockKind::kCaption) {
-      Span c = FindCaptionCredit(lines[i].text);
+      Span c = FindCaptionCredit(lines.text(i));
       if (!c.empty()) b.credit = {c.begin + line_start[i], c.end + line_start[i]};
     }
     line_block[i] = static_cast<int32_t>(doc.blocks.size());
@@ -297,7 +310,6 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
   // The per-line copies are no longer needed: free them before tokens are added (peak memory).
   views.clear();
   lines.clear();
-  lines.shrink_to_fit();
 
   // 5. Stories.
   std::vector<StoryBlock> sblocks;
@@ -329,9 +341,9 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
     for (uint32_t b = st.first_block; b <= st.last_block; ++b) doc.blocks[b].story = static_cast<int32_t>(s);
     doc.stories.push_back(std::move(st));
   }
-  // 6. Tokens and sentences of every block (after the stories, so the segmenter's working memory is
-  //    gone before the token array grows).
-  if (impl_->options.tokens) AddTokensAndSentences(&doc);
+  // 6. Tokens and sentences of every block: the lines' tokens, shifted to the canonical text.
+  if (impl_->options.tokens) line_tokens.MoveInto(line_start, &doc);
+
   return doc;
 }
 

@@ -4,7 +4,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <unordered_map>
 
 #include "crude/line_signals.h"
 #include "dossier/segment.h"
@@ -12,6 +11,7 @@
 #include "segment/unit_segmenter_internal.h"
 #include "ml/feature_hash.h"
 #include "ml/linear_model.h"
+#include "util/hash_slots.h"
 
 namespace dossier {
 
@@ -114,15 +114,50 @@ BagOfWords Words(std::string_view t) {
   return bag;
 }
 
-double Dot(const BagOfWords& a, const BagOfWords& b) {
-  double dot = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) ++i;
-    else if (b[j].first < a[i].first) ++j;
-    else dot += static_cast<double>(a[i++].second) * b[j++].second;
+// The word bags of the article blocks with each 32-bit word hash replaced by a dense id
+// 0 .. words-1 (equal hashes, equal ids; the order within a bag stays the hash order), so the
+// window counts and dot products below index arrays instead of hashing.
+struct IdBags {
+  std::vector<std::pair<uint32_t, float>> entries;  // (id, weight), bag after bag
+  std::vector<uint32_t> offsets{0};                 // bag b: entries[offsets[b] .. offsets[b + 1])
+  size_t words = 0;
+  size_t size() const { return offsets.size() - 1; }
+  const std::pair<uint32_t, float>* begin(size_t b) const { return entries.data() + offsets[b]; }
+  const std::pair<uint32_t, float>* end(size_t b) const { return entries.data() + offsets[b + 1]; }
+};
+
+IdBags MakeIdBags(const std::vector<StoryBlock>& blocks, const std::vector<uint32_t>& article) {
+  IdBags bags;
+  HashSlots<uint32_t> ids;
+  for (uint32_t a : article) {
+    for (const auto& [h, w] : Words(blocks[a].text)) {
+      bool fresh = false;
+      const uint32_t id = ids.FindOrInsert(h, static_cast<uint32_t>(bags.words), &fresh);
+      bags.words += fresh;
+      bags.entries.push_back({id, w});
+    }
+    bags.offsets.push_back(static_cast<uint32_t>(bags.entries.size()));
   }
-  return dot;
+  return bags;
+}
+
+// dots[i * span + d] = bags[i] . bags[i + d] for d < span. The weights are small whole numbers,
+// so every sum is exact and equals the sorted merge of the two bags it replaces.
+std::vector<float> NearDots(const IdBags& bags, size_t span) {
+  const size_t nb = bags.size();
+  std::vector<float> dots(nb * span, 0.0f);
+  std::vector<float> weight(bags.words, 0.0f);  // bag i spread over the ids, zero elsewhere
+  for (size_t i = 0; i < nb; ++i) {
+    for (auto e = bags.begin(i); e != bags.end(i); ++e) weight[e->first] = e->second;
+    for (size_t d = 0; d < span && i + d < nb; ++d) {
+      double dot = 0;
+      for (auto e = bags.begin(i + d); e != bags.end(i + d); ++e)
+        dot += static_cast<double>(weight[e->first]) * e->second;
+      dots[i * span + d] = static_cast<float>(dot);
+    }
+    for (auto e = bags.begin(i); e != bags.end(i); ++e) weight[e->first] = 0.0f;
+  }
+  return dots;
 }
 
 
@@ -258,10 +293,9 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   for (uint32_t i = 0; i < blocks.size(); ++i)
     if (IsArticleKind(blocks[i].kind)) article.push_back(i);
   if (article.size() < 2) return;
-  std::vector<BagOfWords> bags;
-  bags.reserve(article.size());
-  for (uint32_t a : article) bags.push_back(Words(blocks[a].text));
+  const IdBags bags = MakeIdBags(blocks, article);
   const size_t gaps = article.size() - 1;
+  const size_t nb = article.size();
   // Global evidence: where a likelihood-based dynamic-programming segmentation of the article
   // blocks (the one behind `dossier segment`) cuts, at three granularities. Local cues cannot see
   // that the whole of what follows is about something else; this can.
@@ -269,43 +303,57 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   units_of_article.reserve(article.size());
   for (uint32_t a : article) units_of_article.push_back(blocks[a].text);
   // The article blocks reduced to content terms once, for both the DP and the likelihood ratios.
-  segment_internal::DcmScorer dcm(units_of_article);
+  const segment_internal::UnitTerms terms = segment_internal::ExtractUnitTerms(units_of_article);
+  // A paragraph that continues a quotation opened in the previous one cannot start a story.
+  std::vector<uint8_t> no_start(article.size(), 0);
+  for (size_t u = 1; u < article.size(); ++u) no_start[u] = OpensUnclosedQuote(blocks[article[u - 1]].text);
+  // How much better two windows of article blocks explain their words than one window spanning
+  // the gap: the log-likelihood ratio of a cut under the segmenter's word model, per word. The
+  // three runs it needs are runs the DP sweeps anyway, so they are taken from its sweeps: the run
+  // left of gap k starts at lb and the run right of it at k+1, and the sweep from lb comes first.
+  static constexpr size_t kLlrWindows[] = {3, 6, 12};
+  std::vector<std::array<double, 3>> llr(gaps), left(gaps), joint(gaps);
+  segment_internal::LikelihoodBand band;
+  band.width = 2 * kLlrWindows[2];
+  band.fn = [&](size_t s, const double* ll, size_t) {
+    auto run = [&](size_t end) { return ll[std::min(end, nb) - s - 1]; };  // ln P([s, end))
+    for (int wi = 0; wi < 3; ++wi) {
+      const size_t w = kLlrWindows[wi];
+      // Gaps whose left window starts at s (at s = 0, every gap whose window is clipped there).
+      const size_t first = s == 0 ? 0 : s + w - 1, last = s == 0 ? w - 1 : s + w - 1;
+      for (size_t k = first; k <= last && k < gaps; ++k) {
+        left[k][wi] = run(k + 1);
+        joint[k][wi] = run(k + 1 + w);
+      }
+      // The gap just before s: its right window starts here, so its ratio is complete.
+      if (s >= 1 && s - 1 < gaps) {
+        const size_t k = s - 1, lb = k + 1 >= w ? k + 1 - w : 0;
+        const double split = left[k][wi] + run(s + w);
+        const size_t n = terms.Count(lb, s + w);
+        llr[k][wi] = n > 0 ? (split - joint[k][wi]) / static_cast<double>(n) : 0.0;
+      }
+    }
+  };
   static constexpr double kDpPenalties[] = {3.0, 6.0, 12.0};
   std::vector<std::vector<uint8_t>> dp_cut(3, std::vector<uint8_t>(gaps + 1, 0));
   {
-    // A paragraph that continues a quotation opened in the previous one cannot start a story.
-    std::vector<uint8_t> no_start(article.size(), 0);
-    for (size_t u = 1; u < article.size(); ++u) no_start[u] = OpensUnclosedQuote(blocks[article[u - 1]].text);
-    auto cuts = segment_internal::SegmentTermsAtPenalties(
-        dcm.terms(), dcm.vocabulary(), segment_internal::UnitSegmenterParams{},
-        {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]}, &no_start);
+    auto cuts = segment_internal::SegmentTermsAtPenalties(terms, segment_internal::UnitSegmenterParams{},
+                                                          {kDpPenalties[0], kDpPenalties[1], kDpPenalties[2]},
+                                                          &no_start, &band);
     for (int p = 0; p < 3; ++p)
       for (uint32_t u : cuts[p])
         if (u > 0) dp_cut[p][u - 1] = 1;  // unit u starts a segment: gap u-1 is a cut
   }
+  left.clear();
+  left.shrink_to_fit();
+  joint.clear();
+  joint.shrink_to_fit();
   static constexpr int kWindows[] = {1, 2, 4, 8};
-  // How much better two windows of article blocks explain their words than one window spanning
-  // the gap: the log-likelihood ratio of a cut under the segmenter's word model, per word.
-  static constexpr size_t kLlrWindows[] = {3, 6, 12};
-  std::vector<std::array<double, 3>> llr(gaps);
-  for (size_t k = 0; k < gaps; ++k) {
-    for (int wi = 0; wi < 3; ++wi) {
-      const size_t w = kLlrWindows[wi];
-      const size_t lb = k + 1 >= w ? k + 1 - w : 0, re = std::min(article.size(), k + 1 + w);
-      const double split = dcm.LogLikelihood(lb, k + 1) + dcm.LogLikelihood(k + 1, re);
-      const double joint = dcm.LogLikelihood(lb, re);
-      const size_t n = dcm.Terms(lb, re);
-      llr[k][wi] = n > 0 ? (split - joint) / static_cast<double>(n) : 0.0;
-    }
-  }
   // Cosine similarity is bilinear, so the similarity of two windows (sums of block bags) follows
   // from the dot products of their blocks: dots[i * kSpan + d] = bags[i] . bags[i + d], computed
   // once for every pair closer than kSpan blocks, instead of summing bags for every window.
   constexpr size_t kSpan = 16;
-  const size_t nb = article.size();
-  std::vector<float> dots(nb * kSpan, 0.0f);
-  for (size_t i = 0; i < nb; ++i)
-    for (size_t d = 0; d < kSpan && i + d < nb; ++d) dots[i * kSpan + d] = Dot(bags[i], bags[i + d]);
+  const std::vector<float> dots = NearDots(bags, kSpan);
   auto dot = [&](size_t i, size_t j) -> double {
     return i <= j ? dots[i * kSpan + (j - i)] : dots[j * kSpan + (i - j)];
   };
@@ -326,13 +374,13 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
       sim[wi][k] = (ln > 0 && rn > 0) ? cross / std::sqrt(ln * rn) : 0.0;
     }
   }
-  std::unordered_map<uint32_t, uint32_t> window;
+  // in_window[id]: how many of the blocks k-7..k hold the word (slid along with k).
+  std::vector<uint32_t> in_window(bags.words, 0);
   auto window_add = [&](size_t b) {
-    for (auto& [h, v] : bags[b]) ++window[h];
+    for (auto e = bags.begin(b); e != bags.end(b); ++e) ++in_window[e->first];
   };
   auto window_remove = [&](size_t b) {
-    for (auto& [h, v] : bags[b])
-      if (--window[h] == 0) window.erase(h);
+    for (auto e = bags.begin(b); e != bags.end(b); ++e) --in_window[e->first];
   };
   std::vector<uint32_t> f;
   for (size_t k = 0; k < gaps; ++k) {
@@ -385,19 +433,18 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
     if (StartsWithContinuation(next.text)) f.push_back(Hash("nextcont", 1));
     // A paragraph that opens a quotation without closing it continues into the next paragraph
     // (the newspaper convention for quotes over several paragraphs): no story ends there.
-    if (OpensUnclosedQuote(prev.text)) f.push_back(Hash("prev_open_quote", 1));
+    if (no_start[k + 1]) f.push_back(Hash("prev_open_quote", 1));
     if (!next.text.empty() && (next.text[0] == '"' || static_cast<unsigned char>(next.text[0]) == 0xE2))
       f.push_back(Hash("nextquote", 1));
-    // Words after the gap never seen in the eight blocks before it. `window` counts the words of
-    // blocks k-7..k, slid along with k, so each lookup is one hash probe.
+    // Words after the gap never seen in the eight blocks before it.
     {
       window_add(k);
       if (k >= 8) window_remove(k - 8);
       float fresh = 0, total = 0;
       for (size_t d = 1; d <= 3 && k + d < article.size(); ++d)
-        for (auto& [h, v] : bags[k + d]) {
-          total += v;
-          if (window.find(h) == window.end()) fresh += v;
+        for (auto e = bags.begin(k + d); e != bags.end(k + d); ++e) {
+          total += e->second;
+          if (in_window[e->first] == 0) fresh += e->second;
         }
       f.push_back(Hash("fresh", total > 0 ? Bucket(fresh / total, 0.1, 9) : 10));
     }

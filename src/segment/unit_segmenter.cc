@@ -29,6 +29,7 @@
 #include "segment/porter_stemmer.h"
 #include "segment/stopwords.h"
 #include "segment/unit_segmenter_internal.h"
+#include "util/hash_slots.h"
 
 namespace dossier {
 namespace segment_internal {
@@ -52,12 +53,57 @@ size_t WordCharLength(std::string_view unit, size_t p) {
   return std::min(len, unit.size() - p);
 }
 
-// Maps each distinct surface word of a document to its term id (or kNoTerm for stopwords and
-// words without a letter), so stemming and the stopword test run once per distinct word rather
-// than once per occurrence.
-class TermTable {
+// The stem of a surface word (or kNoTerm for stopwords and words without a letter) is a property
+// of the word, not of the document, so it is looked up once per distinct word per thread and kept
+// for the documents that follow; a process analysing many files stems each word once. The table is
+// emptied between documents when it passes kMaxWords, which bounds its memory (about 40 MB).
+class StemCache {
  public:
   static constexpr uint32_t kNoTerm = UINT32_MAX;
+  static constexpr size_t kMaxWords = size_t{1} << 20;
+
+  // Global id of the stem of the word whose lower-cased FNV-1a hash is `h`, or kNoTerm.
+  uint32_t StemId(uint64_t h, std::string_view surface) {
+    bool fresh = false;
+    uint32_t& id = by_word_.FindOrInsert(h, kNoTerm, &fresh);
+    if (fresh) id = Lookup(surface);
+    return id;
+  }
+  size_t stems() const { return stems_.size(); }
+  // Called between documents only: ids handed out before are invalid afterwards.
+  void TrimIfLarge() {
+    if (by_word_.size() < kMaxWords) return;
+    by_word_ = HashSlots<uint32_t>();
+    stems_.clear();
+  }
+
+ private:
+  uint32_t Lookup(std::string_view surface) {
+    std::string word(surface);
+    bool has_letter = false;
+    for (char& ch : word) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      if ((ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80) has_letter = true;
+    }
+    if (!has_letter || word.size() < 2 || IsStopword(word)) return kNoTerm;
+    PorterStem(word);
+    return stems_.emplace(std::move(word), static_cast<uint32_t>(stems_.size())).first->second;
+  }
+
+  HashSlots<uint32_t> by_word_;                      // surface hash -> stem id
+  std::unordered_map<std::string, uint32_t> stems_;  // stem -> stem id
+};
+
+// Maps the words of one document to dense term ids 0 .. size()-1 (one per distinct stem), through
+// the thread's StemCache.
+class TermTable {
+ public:
+  static constexpr uint32_t kNoTerm = StemCache::kNoTerm;
+
+  TermTable() : cache_(Cache()) {
+    cache_.TrimIfLarge();
+    local_.Reset(cache_.stems());
+  }
 
   // Appends the term ids of `unit` to `out`, in order, the same terms ExtractTerms gives.
   void Extract(std::string_view unit, std::vector<uint32_t>* out) {
@@ -80,28 +126,59 @@ class TermTable {
         }
         i += l;
       }
-      auto [it, fresh] = by_word_.emplace(h, kNoTerm);
-      if (fresh) it->second = Lookup(unit.substr(begin, i - begin));
-      if (it->second != kNoTerm) out->push_back(it->second);
+      const uint32_t stem = cache_.StemId(h, unit.substr(begin, i - begin));
+      if (stem != kNoTerm) out->push_back(local_.IdOf(stem));
     }
   }
-  size_t size() const { return ids_.size(); }
+  size_t size() const { return local_.size(); }
 
  private:
-  uint32_t Lookup(std::string_view surface) {
-    std::string word(surface);
-    bool has_letter = false;
-    for (char& ch : word) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      if ((ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80) has_letter = true;
+  // Dense per-document ids for the cache's stem ids, in order of first occurrence.
+  class LocalIds {
+   public:
+    void Reset(size_t stems) {
+      ++stamp_;
+      if (stamp_ == 0) {  // wrapped: forget every old stamp
+        std::fill(seen_.begin(), seen_.end(), 0);
+        stamp_ = 1;
+      }
+      if (seen_.size() < stems) Grow(stems);
+      size_ = 0;
     }
-    if (!has_letter || word.size() < 2 || IsStopword(word)) return kNoTerm;
-    PorterStem(word);
-    return ids_.emplace(std::move(word), static_cast<uint32_t>(ids_.size())).first->second;
+    uint32_t IdOf(uint32_t stem) {
+      if (stem >= seen_.size()) Grow(stem + 1);
+      if (seen_[stem] != stamp_) {
+        seen_[stem] = stamp_;
+        id_[stem] = static_cast<uint32_t>(size_++);
+      }
+      return id_[stem];
+    }
+    size_t size() const { return size_; }
+
+   private:
+    void Grow(size_t n) {
+      const size_t cap = std::max(n, 2 * seen_.size());
+      seen_.resize(cap, 0);
+      id_.resize(cap, 0);
+    }
+    std::vector<uint32_t> seen_;  // stamp_ when the stem has an id in this document
+    std::vector<uint32_t> id_;
+    uint32_t stamp_ = 0;
+    size_t size_ = 0;
+  };
+
+  struct PerThread {
+    StemCache cache;
+    LocalIds local;
+  };
+  static StemCache& Cache() { return State().cache; }
+  static PerThread& State() {
+    thread_local PerThread state;
+    return state;
   }
 
-  std::unordered_map<uint64_t, uint32_t> by_word_;
-  std::unordered_map<std::string, uint32_t> ids_;
+  StemCache& cache_;
+  LocalIds& local_ = State().local;
 };
 
 }  // namespace
@@ -139,73 +216,88 @@ std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>
   return SegmentUnitsAtPenalties(units, p, {p.penalty_per_segment}, nullptr)[0];
 }
 
+size_t UnitTerms::Count(size_t begin, size_t end) const {
+  end = std::min(end, units());
+  return begin < end ? offsets[end] - offsets[begin] : 0;
+}
+
+// One TermTable at a time per thread (it borrows the thread's id scratch), so only this function
+// makes them.
+UnitTerms ExtractUnitTerms(const std::vector<std::string_view>& units) {
+  UnitTerms terms;
+  TermTable table;
+  terms.offsets.reserve(units.size() + 1);
+  for (std::string_view u : units) {
+    table.Extract(u, &terms.ids);
+    terms.offsets.push_back(static_cast<uint32_t>(terms.ids.size()));
+  }
+  terms.vocabulary = table.size();
+  return terms;
+}
+
+SegmentLikelihood::SegmentLikelihood(const UnitTerms& terms, double prior) : terms_(terms) {
+  count_.assign(terms.vocabulary, 0);
+  // A term's count within a run never exceeds its count in the document.
+  std::vector<uint32_t> total(terms.vocabulary, 0);
+  uint32_t most = 0;
+  for (uint32_t id : terms.ids) most = std::max(most, ++total[id]);
+  log_count_.resize(std::max<size_t>(64, most));
+  for (size_t c = 0; c < log_count_.size(); ++c) log_count_[c] = std::log(static_cast<double>(c) + prior);
+  concentration_ = prior * static_cast<double>(std::max<size_t>(terms.vocabulary, 1));
+  lg_words_.push_back(std::lgamma(concentration_));
+}
+
+void SegmentLikelihood::GrowLgWords(size_t words) {
+  while (lg_words_.size() <= words) {
+    const double x = static_cast<double>(lg_words_.size() - 1) + concentration_;
+    lg_words_.push_back(lg_words_.back() + std::log(x));
+  }
+}
+
 std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std::string_view>& units,
                                                            const UnitSegmenterParams& p,
                                                            const std::vector<double>& penalties,
                                                            const std::vector<uint8_t>* no_start) {
-  // Term ids per unit.
-  TermTable table;
-  std::vector<std::vector<uint32_t>> terms(units.size());
-  for (size_t u = 0; u < units.size(); ++u) table.Extract(units[u], &terms[u]);
-  return SegmentTermsAtPenalties(terms, table.size(), p, penalties, no_start);
+  return SegmentTermsAtPenalties(ExtractUnitTerms(units), p, penalties, no_start);
 }
 
-std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const std::vector<std::vector<uint32_t>>& terms,
-                                                           size_t vocabulary, const UnitSegmenterParams& p,
+std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const UnitTerms& terms, const UnitSegmenterParams& p,
                                                            const std::vector<double>& penalties,
-                                                           const std::vector<uint8_t>* no_start) {
-  const size_t n = terms.size();
+                                                           const std::vector<uint8_t>* no_start,
+                                                           const LikelihoodBand* band) {
+  const size_t n = terms.units();
   const size_t np = penalties.size();
   if (n == 0) return std::vector<std::vector<uint32_t>>(np);
-  if (n == 1) return std::vector<std::vector<uint32_t>>(np, std::vector<uint32_t>{0});
 
   const double prior = p.prior > 0 ? p.prior : 0.5;
-  const double concentration = prior * static_cast<double>(std::max<size_t>(vocabulary, 1));
-  const double lg_concentration = std::lgamma(concentration);
+  SegmentLikelihood likelihood(terms, prior);
   // One dynamic programme per penalty, sharing the segment scores (the expensive part).
   std::vector<double> penalty(np);
   for (size_t k = 0; k < np; ++k) penalty[k] = penalties[k] * std::log(static_cast<double>(n));
   const size_t max_len = std::max<size_t>(1, p.max_segment_units);
-  // ln(c + prior) for small counts c, the increment of lgamma(c + prior) when a term is added.
-  std::vector<double> log_count(64);
-  for (size_t c = 0; c < log_count.size(); ++c) log_count[c] = std::log(static_cast<double>(c) + prior);
+  const size_t width = band ? band->width : 0;
+  std::vector<double> band_ll(width);
 
   // Forward dynamic programming: best[t] = best score of units [0, t) cut into segments.
   std::vector<std::vector<double>> best(np, std::vector<double>(n + 1, -std::numeric_limits<double>::infinity()));
   std::vector<std::vector<uint32_t>> back(np, std::vector<uint32_t>(n + 1, 0));
   for (auto& b : best) b[0] = 0;
-  std::vector<uint32_t> count(vocabulary, 0);
-  std::vector<double> lg_words{lg_concentration};  // lg_words[w] = lgamma(w + concentration)
-  std::vector<uint32_t> touched;
   for (size_t s = 0; s < n; ++s) {
-    if (s > 0 && no_start && s < no_start->size() && (*no_start)[s]) continue;  // may not open a segment
-    double words = 0;
-    double sum = 0;  // sum_w [lgamma(c_w + prior) - lgamma(prior)] of the segment [s, t)
-    for (size_t t = s + 1; t <= n && t - s <= max_len; ++t) {
-      for (uint32_t id : terms[t - 1]) {
-        const uint32_t c = count[id]++;
-        if (c == 0) touched.push_back(id);
-        sum += c < log_count.size() ? log_count[c] : std::log(c + prior);
-        words += 1;
-      }
-      // lgamma(words + concentration) from a table grown by the recurrence
-      // lgamma(x + 1) = lgamma(x) + ln(x): one lookup instead of an lgamma call per (s, t).
-      const size_t w = static_cast<size_t>(words);
-      while (lg_words.size() <= w) {
-        const double x = static_cast<double>(lg_words.size() - 1) + concentration;
-        lg_words.push_back(lg_words.back() + std::log(x));
-      }
-      const double likelihood = lg_concentration - lg_words[w] + sum;
+    const bool may_start = !(s > 0 && no_start && s < no_start->size() && (*no_start)[s]);
+    const size_t dp_end = may_start ? std::min(n, s + max_len) : s;
+    const size_t band_end = std::min(n, s + width);
+    likelihood.Sweep(s, std::max(dp_end, band_end), [&](size_t t, double ll) {
+      if (t - s <= width) band_ll[t - s - 1] = ll;
+      if (t > dp_end) return;
       for (size_t k = 0; k < np; ++k) {
-        const double score = best[k][s] + likelihood - penalty[k];
+        const double score = best[k][s] + ll - penalty[k];
         if (score > best[k][t]) {
           best[k][t] = score;
           back[k][t] = static_cast<uint32_t>(s);
         }
       }
-    }
-    for (uint32_t id : touched) count[id] = 0;
-    touched.clear();
+    });
+    if (band && band_end > s) band->fn(s, band_ll.data(), band_end - s);
   }
   std::vector<std::vector<uint32_t>> all(np);
   for (size_t k = 0; k < np; ++k) {
@@ -215,42 +307,17 @@ std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const std::vector<std
   return all;
 }
 
-DcmScorer::DcmScorer(const std::vector<std::string_view>& units, double prior) : terms_(units.size()), prior_(prior) {
-  TermTable table;
-  for (size_t u = 0; u < units.size(); ++u) table.Extract(units[u], &terms_[u]);
-  vocabulary_ = table.size();
-  count_.assign(table.size(), 0);
-  for (uint32_t c = 0; c < 64; ++c) log_count_.push_back(std::log(static_cast<double>(c) + prior_));
-  concentration_ = prior_ * static_cast<double>(std::max<size_t>(table.size(), 1));
-  lg_words_.push_back(std::lgamma(concentration_));
-}
-
-DcmScorer::~DcmScorer() = default;
-
-size_t DcmScorer::Terms(size_t begin, size_t end) const {
-  size_t n = 0;
-  for (size_t u = begin; u < end && u < terms_.size(); ++u) n += terms_[u].size();
-  return n;
-}
+DcmScorer::DcmScorer(const std::vector<std::string_view>& units, double prior)
+    : terms_(ExtractUnitTerms(units)), likelihood_(terms_, prior) {}
 
 double DcmScorer::LogLikelihood(size_t begin, size_t end) {
-  double sum = 0;
-  size_t words = 0;
-  for (size_t u = begin; u < end && u < terms_.size(); ++u) {
-    for (uint32_t id : terms_[u]) {
-      const uint32_t c = count_[id]++;
-      if (c == 0) touched_.push_back(id);
-      sum += c < log_count_.size() ? log_count_[c] : std::log(static_cast<double>(c) + prior_);
-      ++words;
-    }
-  }
-  for (uint32_t id : touched_) count_[id] = 0;
-  touched_.clear();
-  while (lg_words_.size() <= words) {
-    const double x = static_cast<double>(lg_words_.size() - 1) + concentration_;
-    lg_words_.push_back(lg_words_.back() + std::log(x));
-  }
-  return lg_words_[0] - lg_words_[words] + sum;
+  end = std::min(end, terms_.units());
+  if (begin >= end) return 0.0;
+  double ll = 0;
+  likelihood_.Sweep(begin, end, [&](size_t t, double v) {
+    if (t == end) ll = v;
+  });
+  return ll;
 }
 
 }  // namespace segment_internal

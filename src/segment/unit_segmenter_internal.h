@@ -3,6 +3,7 @@
 #define DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,51 @@ struct UnitSegmenterParams {
 // one-letter tokens dropped).
 std::vector<std::string> ExtractTerms(std::string_view unit);
 
+// The content terms of a sequence of units (the same terms ExtractTerms gives) as ids
+// 0 .. vocabulary-1, one id per distinct term, all units in one array.
+struct UnitTerms {
+  std::vector<uint32_t> ids;          // every unit's term ids, unit after unit
+  std::vector<uint32_t> offsets{0};   // unit u holds ids[offsets[u] .. offsets[u + 1])
+  size_t vocabulary = 0;
+  size_t units() const { return offsets.size() - 1; }
+  // Number of terms in units [begin, end) (clipped to the units there are).
+  size_t Count(size_t begin, size_t end) const;
+};
+UnitTerms ExtractUnitTerms(const std::vector<std::string_view>& units);
+
+// Log-likelihood of runs of units under the segmenter's model (a DCM with a symmetric prior),
+// computed for a growing run [s, t), t = s+1, s+2, ..., one unit's terms at a time. The dynamic
+// programme and every other user go through Sweep, so the same run always gets the same number,
+// to the last bit.
+class SegmentLikelihood {
+ public:
+  SegmentLikelihood(const UnitTerms& terms, double prior);
+  // Calls fn(t, ln P(words of units [s, t))) for t = s+1 .. end (end <= units()), in order.
+  template <typename Fn>
+  void Sweep(size_t s, size_t end, Fn&& fn) {
+    const uint32_t* ids = terms_.ids.data();
+    const uint32_t* off = terms_.offsets.data();
+    double sum = 0;  // sum_w [lgamma(c_w + prior) - lgamma(prior)] of the run
+    for (size_t t = s + 1; t <= end; ++t) {
+      // Adding a term seen c times before raises lgamma(c + prior) by ln(c + prior).
+      for (uint32_t i = off[t - 1]; i < off[t]; ++i) sum += log_count_[count_[ids[i]]++];
+      const size_t words = off[t] - off[s];
+      if (words >= lg_words_.size()) GrowLgWords(words);
+      fn(t, lg_words_[0] - lg_words_[words] + sum);
+    }
+    for (uint32_t i = off[s]; i < off[end]; ++i) count_[ids[i]] = 0;
+  }
+
+ private:
+  void GrowLgWords(size_t words);
+
+  const UnitTerms& terms_;
+  std::vector<uint32_t> count_;     // per term id; all zero between sweeps
+  std::vector<double> log_count_;   // ln(c + prior) for every count a term reaches in the document
+  std::vector<double> lg_words_;    // lgamma(w + V*prior), grown by lgamma(x + 1) = lgamma(x) + ln(x)
+  double concentration_;
+};
+
 std::vector<uint32_t> SegmentUnitsWithParams(const std::vector<std::string_view>& units,
                                              const UnitSegmenterParams& params);
 
@@ -36,34 +82,39 @@ std::vector<std::vector<uint32_t>> SegmentUnitsAtPenalties(const std::vector<std
                                                            const std::vector<double>& penalties,
                                                            const std::vector<uint8_t>* no_start);
 
-// The dynamic programme on units already reduced to term ids (0 .. vocabulary-1), so a caller that
-// has them (DcmScorer) does not extract them twice.
-std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const std::vector<std::vector<uint32_t>>& terms,
-                                                           size_t vocabulary, const UnitSegmenterParams& params,
-                                                           const std::vector<double>& penalties,
-                                                           const std::vector<uint8_t>* no_start);
+// What a caller of the dynamic programme may also want from its sweeps: the log-likelihoods of the
+// runs [s, s+1) .. [s, s+width) for every start s, including starts that may not open a segment,
+// handed to `fn(s, ll, count)` once per start in increasing s (ll[i] is the run [s, s+i+1);
+// count = min(width, units - s)). The story segmenter takes its likelihood ratios from here
+// instead of computing the same runs again.
+struct LikelihoodBand {
+  size_t width = 0;
+  std::function<void(size_t s, const double* ll, size_t count)> fn;
+};
 
-// Log-likelihood of any run of units under the segmenter's model (a DCM with a symmetric prior),
-// for use as evidence elsewhere: how much better do two halves explain their words than one?
+// The dynamic programme on units already reduced to term ids, so a caller that has them does not
+// extract them twice.
+std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const UnitTerms& terms, const UnitSegmenterParams& params,
+                                                           const std::vector<double>& penalties,
+                                                           const std::vector<uint8_t>* no_start,
+                                                           const LikelihoodBand* band = nullptr);
+
+// Log-likelihood of any run of units, for use as evidence and in tests: how much better do two
+// halves explain their words than one?
 class DcmScorer {
  public:
   DcmScorer(const std::vector<std::string_view>& units, double prior = 0.5);
-  ~DcmScorer();
+  DcmScorer(const DcmScorer&) = delete;  // likelihood_ points into terms_
+  DcmScorer& operator=(const DcmScorer&) = delete;
   // ln P(words of units [begin, end)) with the segment's distribution integrated out.
   double LogLikelihood(size_t begin, size_t end);
   // Number of terms in units [begin, end).
-  size_t Terms(size_t begin, size_t end) const;
-  const std::vector<std::vector<uint32_t>>& terms() const { return terms_; }
-  size_t vocabulary() const { return vocabulary_; }
+  size_t Terms(size_t begin, size_t end) const { return terms_.Count(begin, end); }
+  const UnitTerms& terms() const { return terms_; }
 
  private:
-  std::vector<std::vector<uint32_t>> terms_;
-  std::vector<uint32_t> count_;
-  std::vector<uint32_t> touched_;
-  std::vector<double> lg_words_;
-  std::vector<double> log_count_;  // ln(c + prior) for small counts
-  size_t vocabulary_ = 0;
-  double prior_, concentration_;
+  UnitTerms terms_;
+  SegmentLikelihood likelihood_;
 };
 
 }  // namespace dossier::segment_internal

@@ -364,6 +364,8 @@ MappedText CleanLineReference(std::string_view line, uint64_t source_offset, Cle
   return result;
 }
 
+bool IsCleanLine(std::string_view line) { return LineIsClean(line); }
+
 MappedText CleanLine(std::string_view line, uint64_t source_offset, CleanStats* stats) {
   if (!LineIsClean(line)) return CleanLineReference(line, source_offset, stats);
   MappedText result;

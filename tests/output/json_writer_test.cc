@@ -421,5 +421,37 @@ TEST(WriteDocumentJson, FlushedChunksEqualUnflushedOutput) {
   EXPECT_EQ(j["blocks"][19999]["text"], "Block number 19999 says \"hello\" to the reader.");
 }
 
+// A file that repeats itself has as many duplicates and repairs as paragraphs: those lists stream
+// too instead of piling up in the buffer.
+TEST(WriteDocumentJson, DuplicatesAndRepairsStreamInChunks) {
+  Document doc;
+  doc.text = "A sentence that the scraper repeated many times over.";
+  Block b;
+  b.span = {0, static_cast<uint32_t>(doc.text.size())};
+  doc.blocks.push_back(b);
+  constexpr uint32_t kRepeats = 40000;
+  for (uint32_t i = 0; i < kRepeats; ++i) {
+    doc.duplicates.push_back({b.span, 100u + i, 150u + i, doc.text});
+    doc.repairs.push_back({RepairKind::kGluedWords, {2, 10}, "sentencethat"});
+  }
+  std::string whole;
+  WriteDocumentJson(doc, JsonOptions{}, &whole);
+  ASSERT_GT(whole.size(), size_t{4} << 20);
+  std::string streamed, out;
+  size_t largest_chunk = 0;
+  WriteDocumentJson(doc, JsonOptions{}, &out, [&](std::string* buf) {
+    largest_chunk = std::max(largest_chunk, buf->size());
+    streamed += *buf;
+    buf->clear();
+  });
+  streamed += out;
+  EXPECT_TRUE(streamed == whole);
+  EXPECT_LT(largest_chunk, (size_t{1} << 20) + 4096);
+  EXPECT_LT(out.size(), (size_t{1} << 20) + 4096);
+  const json j = json::parse(streamed);
+  EXPECT_EQ(j["duplicates"].size(), kRepeats);
+  EXPECT_EQ(j["repairs"].size(), kRepeats);
+}
+
 }  // namespace
 }  // namespace dossier

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -214,6 +216,62 @@ TEST(SegmentUnitsAtPenalties, NoStartEdgeCases) {
   // All-zero flags change nothing.
   std::vector<uint8_t> zeros(doc.size(), 0);
   EXPECT_EQ(SegmentUnitsAtPenalties(units, penalties, &zeros), free);
+}
+
+// The likelihood band the DP hands out (what the story segmenter's likelihood ratios use) is, to
+// the last bit, what DcmScorer computes for the same runs, for every start, including starts that
+// may not open a segment; and asking for it does not change the segmentation.
+TEST(SegmentTermsAtPenalties, LikelihoodBandEqualsDcmScorer) {
+  for (const auto& doc : Documents()) {
+    const auto units = Views(doc);
+    DcmScorer dcm(units);
+    const segment_internal::UnitTerms terms = segment_internal::ExtractUnitTerms(units);
+    std::vector<uint8_t> no_start(doc.size(), 0);
+    for (size_t u = 1; u < doc.size(); u += 3) no_start[u] = 1;
+    for (size_t width : {1, 4, 24, 150}) {
+      std::vector<size_t> starts_seen;
+      segment_internal::LikelihoodBand band;
+      band.width = width;
+      band.fn = [&](size_t s, const double* ll, size_t count) {
+        starts_seen.push_back(s);
+        ASSERT_EQ(count, std::min(width, doc.size() - s));
+        for (size_t i = 0; i < count; ++i)
+          EXPECT_EQ(ll[i], dcm.LogLikelihood(s, s + i + 1)) << "run [" << s << ", " << s + i + 1 << ")";
+      };
+      const segment_internal::UnitSegmenterParams params;
+      const auto with = segment_internal::SegmentTermsAtPenalties(terms, params, kPenalties, &no_start, &band);
+      const auto without = segment_internal::SegmentTermsAtPenalties(terms, params, kPenalties, &no_start);
+      EXPECT_EQ(with, without);
+      EXPECT_EQ(with, SegmentUnitsAtPenalties(units, kPenalties, &no_start));
+      ASSERT_EQ(starts_seen.size(), doc.size());
+      for (size_t s = 0; s < doc.size(); ++s) EXPECT_EQ(starts_seen[s], s);
+    }
+  }
+}
+
+TEST(ExtractUnitTerms, SameTermsAsExtractTerms) {
+  for (const auto& doc : Documents()) {
+    const auto units = Views(doc);
+    const segment_internal::UnitTerms terms = segment_internal::ExtractUnitTerms(units);
+    ASSERT_EQ(terms.units(), doc.size());
+    // Equal terms get equal ids and different terms different ids.
+    std::map<std::string, uint32_t> id_of;
+    std::set<uint32_t> ids;
+    for (size_t u = 0; u < doc.size(); ++u) {
+      const auto expected = ExtractTerms(doc[u]);
+      ASSERT_EQ(terms.Count(u, u + 1), expected.size()) << doc[u];
+      for (size_t i = 0; i < expected.size(); ++i) {
+        const uint32_t id = terms.ids[terms.offsets[u] + i];
+        auto [it, fresh] = id_of.emplace(expected[i], id);
+        EXPECT_EQ(it->second, id) << expected[i];
+        if (fresh) {
+          EXPECT_TRUE(ids.insert(id).second) << expected[i];
+        }
+      }
+    }
+    EXPECT_EQ(terms.vocabulary, id_of.size());
+    for (uint32_t id : ids) EXPECT_LT(id, terms.vocabulary);
+  }
 }
 
 TEST(DcmScorer, TwoTopicsSplitBetterThanJoined) {
