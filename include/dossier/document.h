@@ -122,6 +122,23 @@ struct Repair {
   std::string before;  // the input text it replaced (kept short)
 };
 
+// A named entity (dossier/entities.h finds the mentions, dossier/entity_linking.h groups them).
+enum class EntityType : uint8_t { kPerson, kLocation, kOrganization, kMisc };
+std::string_view EntityTypeName(EntityType type);  // "PER", "LOC", "ORG", "MISC"
+
+struct LinkedMention {
+  Span span;              // in Document::text
+  int32_t tagger_index;   // index into the tagger's mentions, or -1 for a description found by linking
+};
+
+struct Entity {
+  uint32_t id = 0;                      // 0-based, in order of first mention
+  EntityType type = EntityType::kMisc;
+  std::string name;                     // canonical: the fullest form, titles stripped
+  std::vector<LinkedMention> mentions;  // document order
+  std::vector<std::string> aliases;     // distinct surface forms, canonical name first
+};
+
 // A time expression (TimeML TIMEX3): its extent, type and normalised value.
 enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
 std::string_view TimexTypeName(TimexType type);
@@ -179,6 +196,8 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Duplicate> duplicates;
   std::vector<Repair> repairs;
+  // Added by the entity stage (src/ner tags, src/entities links), ids in order of first mention.
+  std::vector<Entity> entities;
   // Added by the time stage (src/time, src/amounts), in text order.
   std::vector<Timex> timexes;
   std::vector<Amount> amounts;

@@ -20,8 +20,7 @@
 
 namespace dossier {
 
-enum class EntityType : uint8_t { kPerson, kLocation, kOrganization, kMisc };
-std::string_view EntityTypeName(EntityType type);  // "PER", "LOC", "ORG", "MISC"
+// EntityType and EntityTypeName live in dossier/document.h (the Document holds entities).
 
 struct EntityMention {
   EntityType type = EntityType::kMisc;

@@ -21,18 +21,7 @@
 
 namespace dossier {
 
-struct LinkedMention {
-  Span span;              // in Document::text
-  int32_t tagger_index;   // index into the tagger's mentions, or -1 for a description found here
-};
-
-struct Entity {
-  uint32_t id = 0;                      // 0-based, in order of first mention
-  EntityType type = EntityType::kMisc;
-  std::string name;                     // canonical: the fullest form, titles stripped
-  std::vector<LinkedMention> mentions;  // document order
-  std::vector<std::string> aliases;     // distinct surface forms, canonical name first
-};
+// LinkedMention and Entity are declared in dossier/document.h.
 
 std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMention>& mentions);
 

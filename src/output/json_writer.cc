@@ -180,6 +180,30 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       o->push_back(']');
     }
   }
+  {
+    // Entities: each with its canonical name, aliases and every mention's input offsets.
+    Members entities(top.Key("entities"), '[', ']');
+    for (const Entity& e : doc.entities) {
+      maybe_flush();
+      Members o(entities.Next(), '{', '}');
+      o.Uint("id", e.id);
+      o.Str("type", EntityTypeName(e.type));
+      o.Str("name", e.name);
+      {
+        Members aliases(o.Key("aliases"), '[', ']');
+        for (const auto& a : e.aliases) AppendJsonString(a, aliases.Next());
+      }
+      Members mentions(o.Key("mentions"), '[', ']');
+      for (const LinkedMention& m : e.mentions) {
+        Members mo(mentions.Next(), '{', '}');
+        mo.Str("text", doc.Text(m.span));
+        mo.SourceRange(doc.SourceBegin(m.span), doc.SourceEnd(m.span));
+        mo.Uint("begin", m.span.begin);
+        mo.Uint("end", m.span.end);
+        if (m.tagger_index < 0) mo.Raw("description", "true");
+      }
+    }
+  }
   json::WriteTimeSections(doc, top);  // timexes, amounts, time_reference, timeline
 }
 

@@ -14,6 +14,8 @@
 #include "dossier/pipeline.h"
 #include "dossier/stories.h"
 #include "dossier/text.h"
+#include "dossier/entities.h"
+#include "dossier/entity_linking.h"
 #include "dossier/time.h"
 #include "pipeline/html_document.h"
 
@@ -28,6 +30,7 @@ struct Analyzer::Impl {
   Lexicon lexicon;
   LineClassifier lines;
   StorySegmenter stories;
+  std::unique_ptr<EntityTagger> entities;
   std::unique_ptr<TimeStage> time;
   std::string warnings;
 };
@@ -87,6 +90,12 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
   for (const auto& m : missing) a->impl_->warnings += "word list not found (glued-word repair weakened): " + m + "\n";
   if (!a->impl_->lines.Load(models + "/lines.model", error)) return nullptr;
   if (!a->impl_->stories.Load(models + "/stories.model", error)) return nullptr;
+  {
+    EntityTaggerOptions ner;
+    ner.model_path = models + "/ner.model";
+    ner.data_dir = data;
+    if (!(a->impl_->entities = EntityTagger::Create(ner, error))) return nullptr;
+  }
   if (!(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
   return a;
 }
@@ -384,6 +393,8 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
     *doc = AnalyzeCrudeText(bytes, path);
   }
   doc->source.gzip = gzip;
+  // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
+  if (!doc->tokens.empty()) doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc));
   impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;
 }
