@@ -196,6 +196,8 @@ class Walker {
     info.block_parent = owners_.empty() ? kNoNode : owners_.back();
     // The body's names describe the whole page ("has-sidebar", "single-post"): not evidence.
     if (node.attr_count > 0 && n != out_->body) info.hints = ElementHints(dom_, n);
+    // Embedded posts (<blockquote class="twitter-tweet">) are quotations, not share buttons.
+    if (tag == Tag::kBlockquote) info.hints.flags &= ~kHintShare;
     uint8_t flags = 0;
     if (n != out_->body && IsHidden(n, info.hints)) flags |= kHidden;
     const bool hinted_inline = (tag == Tag::kInline || tag == Tag::kA || tag == Tag::kCode) &&

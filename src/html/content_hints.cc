@@ -319,8 +319,15 @@ const WordTable& Table() {
   return table;
 }
 
-void AddWord(std::string_view w, Hints* hints) {
+// Taxonomy words name a widget only as the head (last word) of a name: "post-tags" is a tag list,
+// "tag-politics" and "category-news" (WordPress labels on the article itself) are not.
+bool IsTaxonomyWord(std::string_view w) {
+  return w == "tag" || w == "tags" || w == "category" || w == "categories" || w == "topics";
+}
+
+void AddWord(std::string_view w, bool last_in_name, Hints* hints) {
   if (w.empty()) return;
+  if (!last_in_name && IsTaxonomyWord(w)) return;
   if (const Keyword* k = Table().Find(w)) {
     hints->weight += k->weight;
     hints->flags |= k->flags;
@@ -361,15 +368,15 @@ void AddNameHints(std::string_view value, Hints* hints) {
   size_t n = 0;
   bool too_long = false;
   size_t word_start = 0;
-  auto flush = [&]() {
-    if (n > 0 && !too_long) AddWord(std::string_view(buf, n), hints);
+  auto flush = [&](bool last_in_name) {
+    if (n > 0 && !too_long) AddWord(std::string_view(buf, n), last_in_name, hints);
     n = 0;
     too_long = false;
   };
   for (size_t i = 0; i <= value.size(); ++i) {
     const unsigned char c = i < value.size() ? static_cast<unsigned char>(value[i]) : ' ';
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      flush();
+      flush(true);
       if (i > word_start && IsHiddenClassWord(value.substr(word_start, i - word_start))) {
         hints->flags |= kHintHidden;
       }
@@ -377,10 +384,12 @@ void AddNameHints(std::string_view value, Hints* hints) {
       continue;
     }
     if (!IsAlnum(c)) {
-      flush();
+      // A trailing separator ("tags-") still ends the name.
+      const bool last = i + 1 >= value.size() || value[i + 1] == ' ';
+      flush(last);
       continue;
     }
-    if (c >= 'A' && c <= 'Z' && n > 0 && buf[n - 1] >= 'a' && buf[n - 1] <= 'z') flush();
+    if (c >= 'A' && c <= 'Z' && n > 0 && buf[n - 1] >= 'a' && buf[n - 1] <= 'z') flush(false);
     if (n < sizeof(buf)) {
       buf[n++] = Lower(static_cast<char>(c));
     } else {
