@@ -70,7 +70,7 @@ void SelectMainContent(const Dom& dom, PageBlocks* page_ptr, std::vector<uint32_
       for (uint32_t e = b.owner; e != kNoNode && !boilerplate; e = page.elements[e].block_parent) {
         boilerplate = IsBoilerplateElement(page.elements[e]);
       }
-      if (!boilerplate && LinkDensity(b) <= 0.5) chosen->push_back(i);
+      if (!boilerplate) chosen->push_back(i);
     }
     strategy->assign("all");
     from = kNoNode;
