@@ -56,7 +56,7 @@ ContainerResult SelectByContainer(const PageBlocks& page) {
     const uint32_t e = order[i];
     const ElementInfo& info = page.elements[e];
     if (last_desc[e] < i) last_desc[e] = static_cast<uint32_t>(i);
-    const double value = in_boilerplate[e] ? score[e] * 0.25 : score[e];
+    const double value = in_boilerplate[e] ? score[e] * 0.1 : score[e];
     if (value > best) {
       best = value;
       best_node = e;

@@ -7,9 +7,9 @@ double BlockWeight(const RawBlock& b) {
   const double c = b.chars;
   const double ld = LinkDensity(b);
   if (b.kind == HtmlBlockKind::kHeading) return ld > 0.5 ? -c : 0.0;
-  if (ld >= 0.5) return -c;
+  if (ld >= 0.5) return -0.5 * c;  // link lists (dropped anyway if inside the article)
   if (c < 40) return ld > 0 ? -c * ld : 0.0;  // short lines are neutral unless linked
-  double w = c * (1.0 - 2.0 * ld);
+  double w = c * (1.0 - 1.5 * ld);
   if (c < 80 || b.punct == 0) w *= 0.5;
   return w;
 }
