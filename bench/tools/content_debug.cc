@@ -13,6 +13,7 @@
 #include "dossier/html.h"
 #include "html/content.h"
 #include "html/content_blocks.h"
+#include "html/content_container.h"
 #include "html/content_score.h"
 #include "html/gumbo_dom.h"
 
@@ -50,6 +51,11 @@ int main(int argc, char** argv) {
     std::vector<uint32_t> chosen;
     std::string strategy;
     SelectMainContent(dom, &page, &chosen, &strategy);
+    {
+      ContainerResult cr = SelectByContainer(page);
+      std::cerr << argv[a] << ": strategy " << strategy << ", container "
+                << (cr.container == kNoNode ? std::string("none") : Path(dom, page, cr.container, 40)) << "\n";
+    }
     std::vector<bool> keep(page.blocks.size());
     for (uint32_t i : chosen) keep[i] = true;
     for (size_t i = 0; i < page.blocks.size(); ++i) {

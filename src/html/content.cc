@@ -3,6 +3,8 @@
 #include "html/content.h"
 
 #include "html/content_blocks.h"
+#include "html/content_clean.h"
+#include "html/content_score.h"
 #include "html/content_container.h"
 #include "html/content_density.h"
 
@@ -46,13 +48,34 @@ void SelectMainContent(const Dom& dom, PageBlocks* page_ptr, std::vector<uint32_
   ContainerResult primary = SelectByContainer(page);
   strategy->assign("container");
   *chosen = std::move(primary.blocks);
+  uint32_t from = primary.container;
   if (TotalChars(page, *chosen) < 250 || Paragraphs(page, *chosen) < 2) {
-    std::vector<uint32_t> fallback = SelectByDensity(page);
+    // Within the <article> holding the container, if any: the rest of the page is other posts.
+    uint32_t scope = kNoNode;
+    for (uint32_t e = primary.container; e != kNoNode; e = page.elements[e].block_parent) {
+      if (page.elements[e].tag == Tag::kArticle) scope = e;
+    }
+    std::vector<uint32_t> fallback = SelectByDensity(page, scope);
     if (TotalChars(page, fallback) > TotalChars(page, *chosen)) {
       *chosen = std::move(fallback);
       strategy->assign("density");
+      from = scope;
     }
   }
+  if (chosen->empty()) {
+    // A page with hardly any text ("Test"): every visible block outside boilerplate.
+    for (uint32_t i = 0; i < page.blocks.size(); ++i) {
+      const RawBlock& b = page.blocks[i];
+      bool boilerplate = (b.flags & kBlockHidden) != 0;
+      for (uint32_t e = b.owner; e != kNoNode && !boilerplate; e = page.elements[e].block_parent) {
+        boilerplate = IsBoilerplateElement(page.elements[e]);
+      }
+      if (!boilerplate) chosen->push_back(i);
+    }
+    strategy->assign("all");
+    from = kNoNode;
+  }
+  CleanSelection(&page, from, chosen);
   if (chosen->empty()) strategy->assign("none");
 }
 

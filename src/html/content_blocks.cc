@@ -196,6 +196,8 @@ class Walker {
     info.block_parent = owners_.empty() ? kNoNode : owners_.back();
     // The body's names describe the whole page ("has-sidebar", "single-post"): not evidence.
     if (node.attr_count > 0 && n != out_->body) info.hints = ElementHints(dom_, n);
+    // Embedded posts (<blockquote class="twitter-tweet">) are quotations, not share buttons.
+    if (tag == Tag::kBlockquote) info.hints.flags &= ~kHintShare;
     uint8_t flags = 0;
     if (n != out_->body && IsHidden(n, info.hints)) flags |= kHidden;
     const bool hinted_inline = (tag == Tag::kInline || tag == Tag::kA || tag == Tag::kCode) &&
@@ -449,7 +451,8 @@ class Walker {
                      (d == 0xC2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0xA0))) {
           break;
         }
-        if ((d & 0xC0) != 0x80) ++chars;
+        // Characters, CJK ones counting two (a CJK character carries about a word).
+        if ((d & 0xC0) != 0x80) chars += (d >= 0xE3 && d <= 0xED) ? 2 : 1;
         if (IsPunct(d)) ++punct;
         else if (d == 0xE3 && j + 2 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x80 &&
                  (static_cast<unsigned char>(s[j + 2]) == 0x82 || static_cast<unsigned char>(s[j + 2]) == 0x81)) {

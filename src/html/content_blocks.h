@@ -30,7 +30,7 @@ struct RawBlock {
   uint32_t piece_end = 0;
   uint32_t source_begin = 0;
   uint32_t source_end = 0;
-  uint32_t chars = 0;       // code points, a whitespace run counting one
+  uint32_t chars = 0;       // code points (CJK ones count two), a whitespace run counting one
   uint32_t link_chars = 0;  // of which inside <a>
   uint32_t time_chars = 0;  // of which inside <time>
   uint32_t words = 0;       // runs of non-space

@@ -7,11 +7,11 @@ namespace dossier::html {
 namespace {
 enum class Class : uint8_t { kBad, kShort, kNearGood, kGood };
 
-Class Classify(const PageBlocks& page, const RawBlock& b) {
+Class Classify(const PageBlocks& page, const RawBlock& b, uint32_t scope) {
   if (b.flags & kBlockHidden) return Class::kBad;
   const double ld = LinkDensity(b);
   if (ld > 0.33) return Class::kBad;
-  for (uint32_t e = b.owner; e != kNoNode; e = page.elements[e].block_parent) {
+  for (uint32_t e = b.owner; e != kNoNode && e != scope; e = page.elements[e].block_parent) {
     if (IsBoilerplateElement(page.elements[e])) return Class::kBad;
   }
   if (b.chars < 40) return Class::kShort;
@@ -20,10 +20,13 @@ Class Classify(const PageBlocks& page, const RawBlock& b) {
 }
 }  // namespace
 
-std::vector<uint32_t> SelectByDensity(const PageBlocks& page) {
-  const size_t n = page.blocks.size();
+std::vector<uint32_t> SelectByDensity(const PageBlocks& page, uint32_t scope) {
+  const uint32_t begin = scope == kNoNode ? 0 : page.elements[scope].block_begin;
+  const uint32_t end = scope == kNoNode ? static_cast<uint32_t>(page.blocks.size())
+                                        : page.elements[scope].block_end;
+  const size_t n = end - begin;
   std::vector<Class> cls(n);
-  for (size_t i = 0; i < n; ++i) cls[i] = Classify(page, page.blocks[i]);
+  for (size_t i = 0; i < n; ++i) cls[i] = Classify(page, page.blocks[begin + i], scope);
   // Uncertain blocks become good when the nearest certain neighbours on both sides are good
   // (near-good blocks: on either side).
   std::vector<int> prev_good(n, -1), next_good(n, -1);
@@ -44,7 +47,7 @@ std::vector<uint32_t> SelectByDensity(const PageBlocks& page) {
     bool keep = cls[i] == Class::kGood;
     if (cls[i] == Class::kNearGood) keep = prev_good[i] == 1 || next_good[i] == 1;
     if (cls[i] == Class::kShort) keep = prev_good[i] == 1 && next_good[i] == 1;
-    if (keep) out.push_back(static_cast<uint32_t>(i));
+    if (keep) out.push_back(static_cast<uint32_t>(begin + i));
   }
   return out;
 }

@@ -13,7 +13,8 @@
 
 namespace dossier::html {
 
-std::vector<uint32_t> SelectByDensity(const PageBlocks& page);
+// Classifies the blocks of `scope`'s subtree (the whole body when `scope` is kNoNode).
+std::vector<uint32_t> SelectByDensity(const PageBlocks& page, uint32_t scope);
 
 }  // namespace dossier::html
 

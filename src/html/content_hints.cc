@@ -319,21 +319,30 @@ const WordTable& Table() {
   return table;
 }
 
-void AddWord(std::string_view w, Hints* hints) {
-  if (w.empty()) return;
+// Taxonomy words name a widget only as the head (last word) of a name: "post-tags" is a tag list,
+// "tag-politics" and "category-news" (WordPress labels on the article itself) are not.
+bool IsTaxonomyWord(std::string_view w) {
+  return w == "tag" || w == "tags" || w == "category" || w == "categories" || w == "topics";
+}
+
+// Adds one word's weight and flags; returns the word's flags.
+uint32_t AddWord(std::string_view w, bool last_in_name, Hints* hints) {
+  if (w.empty()) return 0;
+  if (!last_in_name && IsTaxonomyWord(w)) return 0;
   if (const Keyword* k = Table().Find(w)) {
     hints->weight += k->weight;
     hints->flags |= k->flags;
-    return;
+    return k->flags;
   }
-  if (w.size() < 6) return;
+  if (w.size() < 6) return 0;
   for (const Stem& s : kStems) {
     if (w.find(s.stem) != std::string_view::npos) {
       hints->weight += s.weight;
       hints->flags |= s.flags;
-      return;
+      return s.flags;
     }
   }
+  return 0;
 }
 
 inline bool IsAlnum(unsigned char c) {
@@ -357,19 +366,32 @@ bool IsHiddenClassWord(std::string_view w) {
 void AddNameHints(std::string_view value, Hints* hints) {
   // Split into class words (spaces), each into lower-case words at non-alphanumerics and at
   // lower-to-upper case changes ("articleBody" -> article, body; "relatedPosts" -> related, posts).
+  // Each class name is weighed on its own; when its last word names boilerplate or a byline
+  // ("article-comments", "entry-meta", "post-author"), the name is boilerplate whatever its other
+  // words say.
   char buf[48];
   size_t n = 0;
   bool too_long = false;
   size_t word_start = 0;
-  auto flush = [&]() {
-    if (n > 0 && !too_long) AddWord(std::string_view(buf, n), hints);
+  Hints name;
+  uint32_t last_flags = 0;
+  auto flush = [&](bool last_in_name) {
+    if (n > 0 && !too_long) last_flags = AddWord(std::string_view(buf, n), last_in_name, &name);
     n = 0;
     too_long = false;
+  };
+  auto end_name = [&]() {
+    if ((last_flags & (kHintBoilerplate | kHintByline)) && name.weight > -5) name.weight = -5;
+    hints->weight += name.weight;
+    hints->flags |= name.flags;
+    name = Hints{};
+    last_flags = 0;
   };
   for (size_t i = 0; i <= value.size(); ++i) {
     const unsigned char c = i < value.size() ? static_cast<unsigned char>(value[i]) : ' ';
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      flush();
+      flush(true);
+      end_name();
       if (i > word_start && IsHiddenClassWord(value.substr(word_start, i - word_start))) {
         hints->flags |= kHintHidden;
       }
@@ -377,10 +399,12 @@ void AddNameHints(std::string_view value, Hints* hints) {
       continue;
     }
     if (!IsAlnum(c)) {
-      flush();
+      // A trailing separator ("tags-") still ends the name.
+      const bool last = i + 1 >= value.size() || value[i + 1] == ' ';
+      flush(last);
       continue;
     }
-    if (c >= 'A' && c <= 'Z' && n > 0 && buf[n - 1] >= 'a' && buf[n - 1] <= 'z') flush();
+    if (c >= 'A' && c <= 'Z' && n > 0 && buf[n - 1] >= 'a' && buf[n - 1] <= 'z') flush(false);
     if (n < sizeof(buf)) {
       buf[n++] = Lower(static_cast<char>(c));
     } else {

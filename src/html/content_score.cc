@@ -7,10 +7,10 @@ double BlockWeight(const RawBlock& b) {
   const double c = b.chars;
   const double ld = LinkDensity(b);
   if (b.kind == HtmlBlockKind::kHeading) return ld > 0.5 ? -c : 0.0;
-  if (ld >= 0.5) return -c;
-  if (c < 40) return -0.2 * c - 2;
-  double w = c * (1.0 - 2.0 * ld);
-  if (b.punct == 0) w *= 0.5;
+  if (ld >= 0.5) return -0.5 * c;  // link lists (dropped anyway if inside the article)
+  if (c < 40) return ld > 0 ? -c * ld : 0.0;  // short lines are neutral unless linked
+  double w = c * (1.0 - 1.5 * ld);
+  if (c < 80 || b.punct == 0) w *= 0.5;
   return w;
 }
 
@@ -24,7 +24,9 @@ bool IsBoilerplateElement(const ElementInfo& e) {
     default:
       break;
   }
-  return (e.hints.flags & kHintBoilerplate) != 0 && e.hints.weight < 0;
+  // Byline elements too: short bylines go with them, and so do author boxes (a bio under the
+  // article).
+  return (e.hints.flags & (kHintBoilerplate | kHintByline)) != 0 && e.hints.weight < 0;
 }
 
 }  // namespace dossier::html
