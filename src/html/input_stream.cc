@@ -1,7 +1,8 @@
 #include "html/input_stream.h"
 
+#include "html/byte_scan.h"
+
 #include <algorithm>
-#include <array>
 
 namespace dossier::html {
 namespace {
@@ -9,15 +10,15 @@ namespace {
 // Bytes that may start something to replace: CR, the C0 controls gumbo replaces, DEL, and the
 // lead bytes of C1 controls (C2), of U+FDD0-FDEF / U+FFFE-FFFF (EF) and of the supplementary
 // noncharacters (F0-F4).
-constexpr std::array<bool, 256> BuildSuspects() {
-  std::array<bool, 256> t{};
-  for (int c = 0x01; c <= 0x1F; ++c) t[c] = true;
-  t['\t'] = t['\n'] = t['\f'] = false;
-  t[0x7F] = t[0xC2] = t[0xEF] = true;
-  for (int c = 0xF0; c <= 0xF4; ++c) t[c] = true;
+constexpr ByteSet BuildSuspects() {
+  ByteSet t{};
+  for (int c = 0x01; c <= 0x1F; ++c) t[c] = 1;
+  t['\t'] = t['\n'] = t['\f'] = 0;
+  t[0x7F] = t[0xC2] = t[0xEF] = 1;
+  for (int c = 0xF0; c <= 0xF4; ++c) t[c] = 1;
   return t;
 }
-constexpr std::array<bool, 256> kSuspect = BuildSuspects();
+constexpr ByteSet kSuspect = BuildSuspects();
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -92,13 +93,12 @@ std::string ReplaceInvalidUtf8(std::string_view s) {
 void InputStream::Reset(std::string_view input) {
   anchors_.clear();
   text_ = input;
-  const auto* p = reinterpret_cast<const uint8_t*>(input.data());
   const size_t n = input.size();
   size_t i = 0;
   std::string_view by;
   // Fast path: find the first byte that really needs replacing.
   for (;; ++i) {
-    while (i < n && !kSuspect[p[i]]) ++i;
+    i = FindFirstOf(input, i, kSuspect);
     if (i == n) return;
     if (Replaced(input, i, &by) != 0) break;
   }
@@ -124,7 +124,7 @@ void InputStream::Reset(std::string_view input) {
       i += len;
       done = i;
     }
-    while (i < n && !kSuspect[p[i]]) ++i;
+    i = FindFirstOf(input, i, kSuspect);
   }
   copy_.append(input.data() + done, n - done);
   text_ = copy_;

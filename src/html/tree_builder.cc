@@ -157,7 +157,16 @@ void TreeBuilder::ProcessCharacters(const Token& token) {
     }
   }
   while (!text.empty()) {
-    if (mode_ == Mode::kInBody && !stack_.empty() && Current().ns == Namespace::kHtml) {
+    const bool html_content = !stack_.empty() && Current().ns == Namespace::kHtml;
+    if (html_content &&
+        (mode_ == Mode::kText || mode_ == Mode::kInTableText || mode_ == Mode::kInSelect)) {
+      // Modes that insert (or, for table text, collect) every character alike: script and
+      // style contents, titles, text in tables and selects.
+      Tok tok{Kind::kCharacter, &token, text, token.text_is_input, begin, token.end, Tag::kUnknown};
+      InsertText(tok);
+      return;
+    }
+    if (mode_ == Mode::kInBody && html_content) {
       // The common case, all at once: reconstruct, insert, and no frameset after real text.
       ReconstructFormatting();
       Tok tok{Kind::kCharacter, &token, text, token.text_is_input, begin, token.end, Tag::kUnknown};
