@@ -61,10 +61,15 @@ class Dom {
   void Clear() {
     nodes.clear();
     attrs.clear();
-    // Keep the first chunk so a reused Dom does not allocate again for small pages.
-    if (chunks_.size() > 1) chunks_.resize(1);
+    // Keep up to kKeptChunks standard chunks, so a reused Dom does not allocate again for pages
+    // of similar size (oversized chunks, for single huge strings, are freed).
+    size_t kept = 0;
+    for (Chunk& c : chunks_) {
+      if (c.size == kChunkBytes && kept < kKeptChunks) chunks_[kept++] = std::move(c);
+    }
+    chunks_.resize(kept);
+    current_ = 0;
     chunk_used_ = 0;
-    chunk_size_ = chunks_.empty() ? 0 : kChunkBytes;
     Node document;
     document.type = NodeType::kDocument;
     nodes.push_back(document);
@@ -81,12 +86,8 @@ class Dom {
 
   // Raw bump allocation in the arena (for builders that assemble a string in place).
   char* Allocate(size_t n) {
-    if (chunk_used_ + n > chunk_size_) {
-      chunk_size_ = n > kChunkBytes ? n : kChunkBytes;
-      chunks_.push_back(std::make_unique<char[]>(chunk_size_));
-      chunk_used_ = 0;
-    }
-    char* p = chunks_.back().get() + chunk_used_;
+    if (current_ >= chunks_.size() || chunk_used_ + n > chunks_[current_].size) NextChunk(n);
+    char* p = chunks_[current_].data.get() + chunk_used_;
     chunk_used_ += n;
     return p;
   }
@@ -134,10 +135,33 @@ class Dom {
 
  private:
   static constexpr size_t kChunkBytes = 64 * 1024;
-  // Chunks never move, so every view handed out stays valid until Clear().
-  std::vector<std::unique_ptr<char[]>> chunks_;
+  static constexpr size_t kKeptChunks = 64;
+  struct Chunk {
+    std::unique_ptr<char[]> data;
+    size_t size = 0;
+  };
+
+  // Moves on to the next kept chunk, or a new one (uninitialised: strings overwrite it) big
+  // enough for `n` bytes.
+  void NextChunk(size_t n) {
+    const bool started = current_ < chunks_.size() && chunk_used_ > 0;
+    const size_t next = started ? current_ + 1 : current_;
+    if (next < chunks_.size() && chunks_[next].size >= n) {
+      current_ = next;
+    } else {
+      const size_t size = n > kChunkBytes ? n : kChunkBytes;
+      chunks_.insert(chunks_.begin() + static_cast<ptrdiff_t>(next),
+                     Chunk{std::make_unique_for_overwrite<char[]>(size), size});
+      current_ = next;
+    }
+    chunk_used_ = 0;
+  }
+
+  // Chunks never move, so every view handed out stays valid until Clear(). Chunks before
+  // current_ are full, the ones after it are free (kept from an earlier page).
+  std::vector<Chunk> chunks_;
+  size_t current_ = 0;
   size_t chunk_used_ = 0;
-  size_t chunk_size_ = 0;
 };
 
 // Writes the tree in the html5lib tree-construction test format ("| <html>", "|   <head>", ...,

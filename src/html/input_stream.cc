@@ -1,7 +1,8 @@
 #include "html/input_stream.h"
 
+#include "html/byte_scan.h"
+
 #include <algorithm>
-#include <array>
 
 namespace dossier::html {
 namespace {
@@ -9,15 +10,15 @@ namespace {
 // Bytes that may start something to replace: CR, the C0 controls gumbo replaces, DEL, and the
 // lead bytes of C1 controls (C2), of U+FDD0-FDEF / U+FFFE-FFFF (EF) and of the supplementary
 // noncharacters (F0-F4).
-constexpr std::array<bool, 256> BuildSuspects() {
-  std::array<bool, 256> t{};
-  for (int c = 0x01; c <= 0x1F; ++c) t[c] = true;
-  t['\t'] = t['\n'] = t['\f'] = false;
-  t[0x7F] = t[0xC2] = t[0xEF] = true;
-  for (int c = 0xF0; c <= 0xF4; ++c) t[c] = true;
+constexpr ByteSet BuildSuspects() {
+  ByteSet t{};
+  for (int c = 0x01; c <= 0x1F; ++c) t[c] = 1;
+  t['\t'] = t['\n'] = t['\f'] = 0;
+  t[0x7F] = t[0xC2] = t[0xEF] = 1;
+  for (int c = 0xF0; c <= 0xF4; ++c) t[c] = 1;
   return t;
 }
-constexpr std::array<bool, 256> kSuspect = BuildSuspects();
+constexpr ByteSet kSuspect = BuildSuspects();
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -48,16 +49,56 @@ size_t Replaced(std::string_view in, size_t i, std::string_view* by) {
 
 }  // namespace
 
+std::string ReplaceInvalidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t c = At(s, i);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    // Length and the allowed range of the second byte (no overlongs, surrogates or > U+10FFFF).
+    size_t len = 0;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
+    size_t k = 1;
+    if (len > 0 && i + 1 < n && At(s, i + 1) >= lo && At(s, i + 1) <= hi) {
+      for (k = 2; k < len && i + k < n && At(s, i + k) >= 0x80 && At(s, i + k) <= 0xBF; ++k) {
+      }
+    }
+    if (len > 0 && k == len) {
+      out.append(s.data() + i, len);
+    } else {
+      out.append(kReplacement);  // the maximal subpart that could have started a character
+    }
+    i += k;
+  }
+  return out;
+}
+
 void InputStream::Reset(std::string_view input) {
   anchors_.clear();
   text_ = input;
-  const auto* p = reinterpret_cast<const uint8_t*>(input.data());
   const size_t n = input.size();
   size_t i = 0;
   std::string_view by;
   // Fast path: find the first byte that really needs replacing.
   for (;; ++i) {
-    while (i < n && !kSuspect[p[i]]) ++i;
+    i = FindFirstOf(input, i, kSuspect);
     if (i == n) return;
     if (Replaced(input, i, &by) != 0) break;
   }
@@ -70,14 +111,20 @@ void InputStream::Reset(std::string_view input) {
       ++i;
     } else {
       copy_.append(input.data() + done, i - done);
+      const auto at = static_cast<uint32_t>(copy_.size());
       copy_.append(by);
+      if (by.empty()) {
+        // A CR dropped before its LF: the LF's offset maps to the CR, so ranges that start
+        // or end at the line break include the whole CR LF.
+        anchors_.push_back({at, static_cast<uint32_t>(i)});
+        anchors_.push_back({at + 1, static_cast<uint32_t>(i + 2)});
+      } else if (by.size() != len) {
+        anchors_.push_back({static_cast<uint32_t>(copy_.size()), static_cast<uint32_t>(i + len)});
+      }
       i += len;
       done = i;
-      if (by.size() != len) {
-        anchors_.push_back({static_cast<uint32_t>(copy_.size()), static_cast<uint32_t>(i)});
-      }
     }
-    while (i < n && !kSuspect[p[i]]) ++i;
+    i = FindFirstOf(input, i, kSuspect);
   }
   copy_.append(input.data() + done, n - done);
   text_ = copy_;

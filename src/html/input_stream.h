@@ -24,6 +24,11 @@
 
 namespace dossier::html {
 
+// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD, one per maximal invalid subpart
+// (the WHATWG decoder's rule, also gumbo's). For callers and tests that start from raw bytes;
+// ParseHtml itself expects valid UTF-8.
+std::string ReplaceInvalidUtf8(std::string_view bytes);
+
 class InputStream {
  public:
   void Reset(std::string_view input);

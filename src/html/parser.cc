@@ -4,6 +4,7 @@
 #include "html/parser.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "html/input_stream.h"
@@ -72,14 +73,34 @@ void Detach(std::vector<Node>& nodes, uint32_t node) {
   n.parent = n.prev_sibling = n.next_sibling = kNoNode;
 }
 
+// Joins text children of `parent` that ended up side by side (one text node per run of text).
+void JoinAdjacentText(Dom* dom, uint32_t parent, std::string* scratch) {
+  std::vector<Node>& nodes = dom->nodes;
+  for (uint32_t c = nodes[parent].first_child; c != kNoNode; c = nodes[c].next_sibling) {
+    if (nodes[c].type != NodeType::kText) continue;
+    uint32_t next = nodes[c].next_sibling;
+    if (next == kNoNode || nodes[next].type != NodeType::kText) continue;
+    scratch->assign(nodes[c].text);
+    for (; next != kNoNode && nodes[next].type == NodeType::kText; next = nodes[c].next_sibling) {
+      scratch->append(nodes[next].text);
+      nodes[c].source_end = std::max(nodes[c].source_end, nodes[next].source_end);
+      Detach(nodes, next);
+    }
+    nodes[c].text = dom->Intern(*scratch);
+  }
+}
+
 // Elements deeper than `max_depth` (<html> is at depth 1) are attached at that depth: every
 // element below an element at the limit becomes one of its following siblings, in document
-// order, keeping its text and comments. Returns true if anything moved.
+// order, keeping its text and comments (text split by a moved element is joined again; so it
+// reads in a different order then, as in browsers that cap depth). Returns true if anything
+// moved.
 bool LimitDepth(Dom* dom, uint32_t max_depth) {
   std::vector<Node>& nodes = dom->nodes;
   max_depth = std::max<uint32_t>(max_depth, 1);
   bool moved = false;
   std::vector<uint32_t> below;  // element descendants of the element at the limit
+  std::string scratch;
   // Pre-order walk keeping the depth of the current node.
   uint32_t depth = 0;
   uint32_t n = Dom::kDocumentNode;
@@ -104,7 +125,11 @@ bool LimitDepth(Dom* dom, uint32_t max_depth) {
         InsertAfter(nodes, d, after);
         after = d;
       }
-      moved |= !below.empty();
+      if (!below.empty()) {
+        moved = true;
+        JoinAdjacentText(dom, n, &scratch);
+        for (uint32_t d : below) JoinAdjacentText(dom, d, &scratch);
+      }
       skip_children = true;  // only text and comments are left inside
     }
     // Advance, tracking the depth.

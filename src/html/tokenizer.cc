@@ -11,9 +11,9 @@
 // states) matches both.
 #include "html/tokenizer.h"
 
-#include <array>
-#include <cstring>
+#include <algorithm>
 
+#include "html/byte_scan.h"
 #include "html/char_refs.h"
 
 namespace dossier::html {
@@ -25,33 +25,21 @@ constexpr bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c 
 constexpr bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 constexpr char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-// Bytes that end a plain-text run in each state.
-constexpr std::array<bool, 256> StopSet(std::string_view stops) {
-  std::array<bool, 256> t{};
-  for (char c : stops) t[static_cast<uint8_t>(c)] = true;
-  return t;
-}
-constexpr auto kDataStops = StopSet(std::string_view("<&\0", 3));
-constexpr auto kRawStops = StopSet(std::string_view("<\0", 2));
-constexpr auto kScriptEscapedStops = StopSet(std::string_view("<->\0", 4));
-constexpr auto kNulStop = StopSet(std::string_view("\0", 1));
-// Tag name and attribute name/value bytes that need a decision.
-constexpr auto kTagNameStops = StopSet(std::string_view("\t\n\f />\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 33));
-constexpr auto kAttrNameStops =
-    StopSet(std::string_view("\t\n\f /=>\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 34));
+// Bytes that end a plain-text run in each state, or need a decision in a name or value.
+constexpr ByteSet kDataStops = MakeByteSet(std::string_view("<&\0", 3));
+constexpr ByteSet kRawStops = MakeByteSet(std::string_view("<\0", 2));
+constexpr ByteSet kScriptEscapedStops = MakeByteSet(std::string_view("<->\0", 4));
+constexpr ByteSet kNulStop = MakeByteSet(std::string_view("\0", 1));
+constexpr ByteSet kTagNameStops =
+    MakeByteSet(std::string_view("\t\n\f />\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 33));
+constexpr ByteSet kAttrNameStops =
+    MakeByteSet(std::string_view("\t\n\f /=>\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 34));
+constexpr ByteSet kDoubleQuotedStops = MakeByteSet(std::string_view("\"&\0", 3));
+constexpr ByteSet kSingleQuotedStops = MakeByteSet(std::string_view("'&\0", 3));
+constexpr ByteSet kUnquotedStops = MakeByteSet(std::string_view("\t\n\f >&\0", 7));
 
-inline size_t Scan(std::string_view s, size_t i, const std::array<bool, 256>& stops) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const size_t n = s.size();
-  while (i + 4 <= n) {
-    if (stops[p[i]]) return i;
-    if (stops[p[i + 1]]) return i + 1;
-    if (stops[p[i + 2]]) return i + 2;
-    if (stops[p[i + 3]]) return i + 3;
-    i += 4;
-  }
-  while (i < n && !stops[p[i]]) ++i;
-  return i;
+inline size_t Scan(std::string_view s, size_t i, const ByteSet& stops) {
+  return FindFirstOf(s, i, stops);
 }
 
 bool StartsWithIgnoreCase(std::string_view s, size_t i, std::string_view lower_word) {
@@ -266,7 +254,8 @@ bool Tokenizer::NextText(Token* t) {
   const std::string_view body = text_.substr(begin, end - begin);
   const bool rcdata = state_ == TextState::kRcdata;
   const auto& stops = rcdata ? kDataStops : kNulStop;
-  size_t i = Scan(body, 0, stops);
+  // Script and style bodies can be long: memchr finds out whether there is a NUL at all.
+  size_t i = rcdata ? Scan(body, 0, stops) : std::min(body.find('\0'), body.size());
   bool buffered = false;
   size_t copied = 0;
   while (i < body.size()) {
@@ -418,29 +407,31 @@ bool Tokenizer::ReadAttributeValue(char quote, PendingAttr* attr) {
   const size_t n = text_.size();
   const size_t begin = pos_;
   const size_t buf_begin = attr_buf_.size();
+  const ByteSet& stops = quote == '"'    ? kDoubleQuotedStops
+                         : quote == '\'' ? kSingleQuotedStops
+                                         : kUnquotedStops;
   bool buffered = false;
   size_t copied = begin;
-  size_t i = begin;
-  for (; i < n; ++i) {
-    const char c = text_[i];
-    if (quote != 0 ? c == quote : (IsSpace(c) || c == '>')) break;
-    if (c == '&') {
+  size_t i = Scan(text_, begin, stops);
+  while (i < n && (text_[i] == '&' || text_[i] == '\0')) {
+    if (text_[i] == '&') {
       const size_t mark = attr_buf_.size();
       attr_buf_.append(text_.data() + copied, i - copied);
       const size_t len = DecodeCharRef(text_.substr(i), /*in_attribute=*/true, &attr_buf_);
       if (len == 0) {
         attr_buf_.resize(mark);
+        i = Scan(text_, i + 1, stops);
         continue;
       }
       buffered = true;
       copied = i + len;
-      i += len - 1;
-    } else if (c == '\0') {
+    } else {
       attr_buf_.append(text_.data() + copied, i - copied);
       attr_buf_.append(kReplacement);
       buffered = true;
       copied = i + 1;
     }
+    i = Scan(text_, copied, stops);
   }
   if (buffered) {
     attr_buf_.append(text_.data() + copied, i - copied);

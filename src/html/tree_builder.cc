@@ -157,7 +157,16 @@ void TreeBuilder::ProcessCharacters(const Token& token) {
     }
   }
   while (!text.empty()) {
-    if (mode_ == Mode::kInBody && !stack_.empty() && Current().ns == Namespace::kHtml) {
+    const bool html_content = !stack_.empty() && Current().ns == Namespace::kHtml;
+    if (html_content &&
+        (mode_ == Mode::kText || mode_ == Mode::kInTableText || mode_ == Mode::kInSelect)) {
+      // Modes that insert (or, for table text, collect) every character alike: script and
+      // style contents, titles, text in tables and selects.
+      Tok tok{Kind::kCharacter, &token, text, token.text_is_input, begin, token.end, Tag::kUnknown};
+      InsertText(tok);
+      return;
+    }
+    if (mode_ == Mode::kInBody && html_content) {
       // The common case, all at once: reconstruct, insert, and no frameset after real text.
       ReconstructFormatting();
       Tok tok{Kind::kCharacter, &token, text, token.text_is_input, begin, token.end, Tag::kUnknown};
@@ -394,8 +403,14 @@ TreeBuilder::Location TreeBuilder::InsertionLocation(const OpenElement* override
   return {stack_[last_table - 1].node, kNoNode};
 }
 
+// Nodes are numbered as they are created. That is document order as long as each new node is
+// appended to the current node (or to the document before <html>); anything else (inserting
+// before a node, appending to an ancestor such as a comment after </body>, moving) makes
+// ParseHtml renumber the nodes at the end.
 void TreeBuilder::Link(uint32_t node, Location loc) {
   std::vector<Node>& nodes = dom_->nodes;
+  const uint32_t current = stack_.empty() ? Dom::kDocumentNode : stack_.back().node;
+  if (loc.parent != current) out_of_order_ = true;
   Node& n = nodes[node];
   Node& parent = nodes[loc.parent];
   n.parent = loc.parent;
@@ -428,25 +443,29 @@ void TreeBuilder::Unlink(uint32_t node) {
   out_of_order_ = true;
 }
 
-void TreeBuilder::InsertElement(const OpenElement& e, bool flush_text) {
-  if (flush_text) FlushText();
+void TreeBuilder::InsertElement(const OpenElement& e) {
   Link(e.node, InsertionLocation());
   Push(e);
 }
 
+// These flush pending text before creating the element, so nodes are numbered in the order
+// they enter the tree (document order, unless something is inserted before another node).
 uint32_t TreeBuilder::InsertHtmlElement(const Tok& tok) {
+  FlushText();
   const uint32_t node = CreateElement(tok, Namespace::kHtml);
   InsertElement(Entry(node, tok.tag, Namespace::kHtml, {}));
   return node;
 }
 
 uint32_t TreeBuilder::InsertImplied(Tag tag) {
+  FlushText();
   const uint32_t node = CreateImpliedElement(tag);
   InsertElement(Entry(node, tag, Namespace::kHtml, {}));
   return node;
 }
 
 uint32_t TreeBuilder::InsertForeignElement(const Tok& tok, Namespace ns) {
+  FlushText();
   const uint32_t node = CreateElement(tok, ns);
   InsertElement(Entry(node, tok.tag, ns, tok.token->raw_name));
   return node;
@@ -808,7 +827,7 @@ void TreeBuilder::ReconstructFormatting() {
   }
   for (; i < static_cast<int>(formatting_.size()); ++i) {
     const uint32_t clone = CloneElement(formatting_[i].node);
-    InsertElement(Entry(clone, formatting_[i].tag, Namespace::kHtml, {}), /*flush_text=*/false);
+    InsertElement(Entry(clone, formatting_[i].tag, Namespace::kHtml, {}));
     formatting_[i].node = clone;
   }
 }

@@ -147,7 +147,10 @@ class TreeBuilder {
   Location InsertionLocation(const OpenElement* override_target = nullptr) const;
   void Link(uint32_t node, Location loc);
   void Unlink(uint32_t node);
-  void InsertElement(const OpenElement& e, bool flush_text = true);
+  // Links an element at the appropriate place and pushes it. Does not flush pending text: the
+  // Insert* helpers flush before they create the element, reconstruction must not (gumbo puts
+  // the pending text into the innermost reopened element).
+  void InsertElement(const OpenElement& e);
   uint32_t InsertHtmlElement(const Tok& tok);
   uint32_t InsertImplied(Tag tag);
   uint32_t InsertForeignElement(const Tok& tok, Namespace ns);

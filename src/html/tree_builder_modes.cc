@@ -325,8 +325,9 @@ void TreeBuilder::InAfterHead(Tok& tok) {
     return;
   }
   if (tok.IsStartIn(kInHeadFromAfterHead)) {
-    // Back into the head for this one element.
+    // Back into the head for this one element (after whatever followed the head).
     FlushText();
+    if (dom_->nodes[html_].last_child != head_) out_of_order_ = true;
     Push(Entry(head_, Tag::kHead, Namespace::kHtml, {}));
     InHead(tok);
     const int index = StackIndexOf(head_);
@@ -714,6 +715,7 @@ void TreeBuilder::InsertIsindex(const Tok& tok) {
   bool has_prompt = false, has_action = false;
   const std::string_view prompt = AttrValue(t, "prompt", &has_prompt);
   const std::string_view action = AttrValue(t, "action", &has_action);
+  FlushText();
   const uint32_t form = CreateImpliedElement(Tag::kForm);
   if (has_action) {
     Node& f = dom_->nodes[form];
@@ -731,6 +733,7 @@ void TreeBuilder::InsertIsindex(const Tok& tok) {
   text.text = has_prompt ? prompt : "This is a searchable index. Enter search keywords: ";
   text.text_is_input = false;
   InsertText(text);
+  FlushText();
   const uint32_t input = CreateImpliedElement(Tag::kInput);
   {
     Node& in = dom_->nodes[input];
