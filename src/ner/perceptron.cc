@@ -240,7 +240,11 @@ bool StructuredPerceptron::Deserialize(const std::string& in, size_t* pos) {
   }
   uint32_t rows = 0;
   if (!GetRaw(in, pos, &rows) || rows > (1u << bits_)) return false;
-  row_index_.assign(size_t{1} << bits_, 0);
+  uint32_t slot_bits = 4;
+  while ((1u << slot_bits) < 2u * rows + 2u) ++slot_bits;
+  slots_.assign(size_t{1} << slot_bits, 0);
+  slot_mask_ = (1u << slot_bits) - 1;
+  slot_shift_ = 32 - slot_bits;
   rows_.assign(static_cast<size_t>(rows) * L, 0.0f);
   row_buckets_.assign(rows, 0);
   uint32_t bucket = 0;
@@ -260,7 +264,10 @@ bool StructuredPerceptron::Deserialize(const std::string& in, size_t* pos) {
       rows_[static_cast<size_t>(r) * L + l] = q * inv;
     }
     row_buckets_[r] = bucket;
-    row_index_[bucket] = r + 1;
+    const uint64_t key = static_cast<uint64_t>(bucket + 1) << 32;
+    uint32_t i = (bucket * 0x9E3779B1u) >> slot_shift_;
+    while (slots_[i] != 0 && (slots_[i] & 0xffffffff00000000ull) != key) i = (i + 1) & slot_mask_;
+    slots_[i] = key | r;
   }
   return true;
 }

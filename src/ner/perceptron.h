@@ -44,8 +44,13 @@ class StructuredPerceptron {
   static constexpr int L = kLabels;
   const float* Row(uint32_t id) const {
     if (training_) return &weights_[static_cast<size_t>(id & mask_) * L];
-    const uint32_t r = row_index_[id & mask_];
-    return r ? &rows_[static_cast<size_t>(r - 1) * L] : nullptr;
+    // Open addressing over (bucket + 1, row) pairs packed in one word: one cache line per probe.
+    const uint64_t key = static_cast<uint64_t>((id & mask_) + 1) << 32;
+    for (uint32_t i = ((id & mask_) * 0x9E3779B1u) >> slot_shift_;; i = (i + 1) & slot_mask_) {
+      const uint64_t slot = slots_[i];
+      if ((slot & 0xffffffff00000000ull) == key) return &rows_[static_cast<size_t>(slot & 0xffffffffu) * L];
+      if (slot == 0) return nullptr;
+    }
   }
   void Update(uint32_t bucket, int label, float delta);
   void UpdateTransition(int prev, int next, float delta);
@@ -61,10 +66,12 @@ class StructuredPerceptron {
   std::vector<float> trans_totals_;
   std::vector<uint32_t> trans_stamps_;
   uint32_t step_ = 0;
-  // Tagging form: bucket -> row + 1 (0: no weights), rows_ holds the non-zero rows.
+  // Tagging form: rows_ holds the non-zero rows; slots_ maps a bucket to its row (a small hash
+  // table, so lookups stay in cache: most buckets have no row).
   float scale_ = 1.0f;
   std::vector<uint32_t> row_buckets_;
-  std::vector<uint32_t> row_index_;
+  std::vector<uint64_t> slots_;
+  uint32_t slot_mask_ = 0, slot_shift_ = 32;
   std::vector<float> rows_;
 };
 
