@@ -73,7 +73,8 @@ void AmountTagger::Tag(std::string_view text, const std::vector<Span>& sentences
         if (skip[k].span.end > a.span.begin &&
             (skip[k].type == TimexType::kDate || skip[k].type == TimexType::kTime))
           in_date = true;
-      if (in_date) continue;
+      // ... except a count of something named inside one ("Twenty years later": 20 years).
+      if (in_date && !(rule.amount_kind == AmountKind::kCount && b.Has(time::kSlotNoun))) continue;
       a.kind = rule.amount_kind;
       double scale = b.Num(time::kSlotScale, 1);
       double num = b.Has(time::kSlotNum) ? b.Num(time::kSlotNum) : b.Num(time::kSlotOrd, 1);

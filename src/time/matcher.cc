@@ -29,18 +29,20 @@ namespace {
 
 void Bind(const RuleSet& rules, Bindings* b, int slot, int32_t value) {
   if (slot < 0 || slot >= kSlotCount) return;
-  SlotValue& s = b->slots[slot];
+  SlotValue s;
   s.set = true;
   s.value = value;
   s.num = value >= 0 && rules.value(value).is_num ? rules.value(value).num : 0;
+  b->Set(slot, s);
 }
 
 void BindNum(Bindings* b, int slot, double v) {
   if (slot < 0 || slot >= kSlotCount) return;
-  SlotValue& s = b->slots[slot];
+  SlotValue s;
   s.set = true;
   s.value = -1;
   s.num = v;
+  b->Set(slot, s);
 }
 
 inline bool PlainInt(const TToken& t) {
@@ -108,14 +110,12 @@ int Matcher::ParseNumber(std::string_view text, const std::vector<TToken>& t, si
   int last = -1;  // value of the last word, -1 at the start
   const ClassEntry* ce = nullptr;
   // "a hundred", "a thousand"
-  if (a.lex && k + 1 < t.size() && ClassEntryAt(t[k + 1], numword_, &ce) && rules_.value(ce->value).num >= 100) {
-    std::string_view w = text.substr(a.begin, a.end - a.begin);
-    if (w == "a" || w == "A" || w == "an") {
-      current = 1;
-      last = 1;
-      ++k;
-      ++used;
-    }
+  if (a.lex && a.lex->number_start && k + 1 < t.size() && ClassEntryAt(t[k + 1], numword_, &ce) &&
+      rules_.value(ce->value).num >= 100) {
+    current = 1;
+    last = 1;
+    ++k;
+    ++used;
   }
   while (k < t.size()) {
     const TToken& x = t[k];
@@ -357,13 +357,13 @@ int Matcher::MatchAlt(Ctx& c, const Alternative& a, const Element& el, size_t ti
       const Phrase* ph = nullptr;
       int n = MatchPhrase(c.t, ti, a.id, -1, nullptr, &ph);
       if (n > 1) {
-        if (ph->flags & kEntryWeak) b->weak = true;
+        if (ph->flags & kEntryWeak) b->SetWeak();
         Bind(rules_, b, slot, ph->value);
         return n;
       }
       const ClassEntry* ce = nullptr;
       if (!ClassEntryAt(tok, a.id, &ce)) return 0;
-      if (ce->flags & kEntryWeak) b->weak = true;
+      if (ce->flags & kEntryWeak) b->SetWeak();
       Bind(rules_, b, slot, ce->value);
       return 1;
     }
@@ -380,13 +380,14 @@ bool Matcher::MatchFrom(Ctx& c, const Rule& r, size_t ei, size_t ti, Bindings& b
   }
   const Element& el = r.elements[ei];
   if (el.context == Context::kAfter) {
-    Bindings scratch;
     bool any = false;
+    size_t mark = b.Mark();
     for (const Alternative& a : el.alts)
-      if (MatchAlt(c, a, el, ti, &scratch) > 0) {
+      if (MatchAlt(c, a, el, ti, &b) > 0) {
         any = true;
         break;
       }
+    b.Undo(mark);
     if (any == el.negated) return false;
     *end = ti;
     return true;
@@ -396,10 +397,10 @@ bool Matcher::MatchFrom(Ctx& c, const Rule& r, size_t ei, size_t ti, Bindings& b
     if (joined != (el.joined > 0)) return el.optional ? MatchFrom(c, r, ei + 1, ti, b, end) : false;
   }
   for (const Alternative& a : el.alts) {
-    Bindings saved = b;
+    size_t mark = b.Mark();
     int n = MatchAlt(c, a, el, ti, &b);
     if (n > 0 && MatchFrom(c, r, ei + 1, ti + n, b, end)) return true;
-    b = saved;
+    b.Undo(mark);
   }
   if (el.optional) return MatchFrom(c, r, ei + 1, ti, b, end);
   return false;
@@ -409,9 +410,33 @@ void Matcher::Find(std::string_view text, const std::vector<TToken>& tokens, std
   const size_t n = tokens.size();
   if (n == 0) return;
   Ctx c{text, tokens};
-  std::vector<uint32_t> stamp(rules_.rules().size(), 0);
-  uint32_t gen = 0;
-  std::vector<uint16_t> cand;
+  // Scratch space, one per thread (a Matcher is shared by threads).
+  struct Scratch {
+    std::vector<uint32_t> stamp;
+    uint32_t gen = 0;
+    std::vector<uint16_t> cand;
+    std::vector<uint64_t> present;
+    std::vector<std::pair<uint8_t, SlotValue>> trail;
+    std::vector<uint32_t> possible_gen;  // per rule: the sentence its `possible` was computed for
+    std::vector<uint8_t> possible;
+    uint32_t sentence_gen = 0;
+    const RuleSet* owner = nullptr;
+  };
+  thread_local Scratch scratch;
+  if (scratch.owner != &rules_ || scratch.stamp.size() != rules_.rules().size()) {
+    scratch.stamp.assign(rules_.rules().size(), 0);
+    scratch.possible_gen.assign(rules_.rules().size(), 0);
+    scratch.possible.assign(rules_.rules().size(), 0);
+    scratch.gen = 0;
+    scratch.sentence_gen = 0;
+    scratch.owner = &rules_;
+  }
+  if (++scratch.sentence_gen == 0) {
+    std::fill(scratch.possible_gen.begin(), scratch.possible_gen.end(), 0);
+    scratch.sentence_gen = 1;
+  }
+  std::vector<uint32_t>& stamp = scratch.stamp;
+  std::vector<uint16_t>& cand = scratch.cand;
   struct Best {
     uint32_t end = 0;
     uint16_t rule = 0;
@@ -420,68 +445,115 @@ void Matcher::Find(std::string_view text, const std::vector<TToken>& tokens, std
   };
   Best best;
   size_t last_end = 0;
+  std::vector<std::pair<uint8_t, SlotValue>>& trail = scratch.trail;
+  trail.clear();
+  Bindings work;
+  work.trail = &trail;
+  // Which words, classes and builtins occur in the sentence: a rule that needs one that does not
+  // is never tried.
+  const int32_t keys = rules_.PresenceKeyCount();
+  std::vector<uint64_t>& present = scratch.present;
+  present.assign(static_cast<size_t>(keys + 63) / 64, 0);
+  auto set_index = [&](int32_t i) { present[static_cast<size_t>(i) >> 6] |= uint64_t{1} << (i & 63); };
+  const int32_t noun_key = rules_.PresenceIndex(RuleSet::kBuiltinKey + static_cast<int>(Builtin::kNoun));
+  bool any_numeric = false;
+  for (const TToken& tok : tokens) {
+    if (tok.lex) {
+      for (int32_t i : tok.lex->presence) set_index(i);
+      any_numeric |= tok.lex->numeric;
+    }
+    any_numeric |= tok.kind == TKind::kNumber;
+    if (tok.kind == TKind::kWord) set_index(noun_key);
+  }
+  if (any_numeric)
+    for (int bi = 0; bi < static_cast<int>(Builtin::kNoun); ++bi) set_index(rules_.PresenceIndex(RuleSet::kBuiltinKey + bi));
   for (size_t s = 0; s < n; ++s) {
     if (s < last_end) continue;
     const TToken& tok = tokens[s];
     if (tok.flags & kTHyphenBefore) continue;  // never start inside a hyphenated word
-    ++gen;
+    const bool numeric = tok.kind == TKind::kNumber || (tok.lex && tok.lex->numeric);
+    const std::vector<uint16_t>* lists[3] = {
+        tok.lex ? &tok.lex->start_rules : nullptr,
+        numeric ? &rules_.NumericRules() : (tok.lex && tok.lex->number_start ? &rules_.NumRules() : nullptr),
+        rules_.RulesAnywhere().empty() ? nullptr : &rules_.RulesAnywhere()};
     cand.clear();
-    auto add = [&](const std::vector<uint16_t>& v) {
-      for (uint16_t r : v)
-        if (stamp[r] != gen) {
-          stamp[r] = gen;
-          cand.push_back(r);
-        }
-    };
-    if (tok.lex) {
-      add(rules_.RulesByWord(tok.lex->word_id));
-      for (const ClassEntry& ce : tok.lex->classes) add(rules_.RulesByClass(ce.cls));
-      for (const Phrase& ph : tok.lex->phrases)
-        if (ph.cls >= 0) add(rules_.RulesByClass(ph.cls));
+    if (!lists[1] && !lists[2]) {
+      if (!lists[0] || lists[0]->empty()) continue;
+      cand.assign(lists[0]->begin(), lists[0]->end());  // already sorted and unique
+    } else {
+      if (++scratch.gen == 0) {
+        std::fill(stamp.begin(), stamp.end(), 0);
+        scratch.gen = 1;
+      }
+      const uint32_t gen = scratch.gen;
+      for (const auto* v : lists) {
+        if (!v) continue;
+        for (uint16_t r : *v)
+          if (stamp[r] != gen) {
+            stamp[r] = gen;
+            cand.push_back(r);
+          }
+      }
+      std::sort(cand.begin(), cand.end());
     }
-    if (tok.kind == TKind::kNumber || (tok.lex && (tok.lex->InClass(numword_) || tok.lex->InClass(ordword_) ||
-                                                    tok.lex->InClass(decadeword_) || tok.lex->phrases.size()))) {
-      for (int bi = 0; bi < static_cast<int>(Builtin::kCount); ++bi) add(rules_.RulesByBuiltin(static_cast<Builtin>(bi)));
-    } else if (tok.lex) {
-      // "a hundred", spelled numbers starting with a/an
-      add(rules_.RulesByBuiltin(Builtin::kNum));
-    }
-    add(rules_.RulesAnywhere());
-    if (cand.empty()) continue;
-    std::sort(cand.begin(), cand.end());
+
     best.any = false;
     for (uint16_t ri : cand) {
       const Rule& r = rules_.rules()[ri];
+      if (scratch.possible_gen[ri] != scratch.sentence_gen) {
+        bool possible = true;
+        const std::vector<int32_t>& req = rules_.RequiredFlat(ri);
+        for (size_t q = 0; q < req.size() && possible;) {
+          int32_t count = req[q++];
+          bool any = false;
+          for (int32_t k = 0; k < count && !any; ++k) {
+            int32_t i = req[q + static_cast<size_t>(k)];
+            any = (present[static_cast<size_t>(i) >> 6] >> (i & 63)) & 1;
+          }
+          q += static_cast<size_t>(count);
+          possible = any;
+        }
+        scratch.possible_gen[ri] = scratch.sentence_gen;
+        scratch.possible[ri] = possible;
+      }
+      if (!scratch.possible[ri]) continue;
       size_t ei = 0;
       if (!r.elements.empty() && r.elements[0].context == Context::kBefore) {
         const Element& el = r.elements[0];
         bool m = false;
         if (s > 0) {
-          Bindings scratch;
           for (const Alternative& a : el.alts)
-            if (MatchAlt(c, a, el, s - 1, &scratch) > 0) {
+            if (MatchAlt(c, a, el, s - 1, &work) > 0) {
               m = true;
               break;
             }
+          work.Undo(0);
         }
         if (m == el.negated) continue;
         ei = 1;
       }
-      Bindings b;
+      Bindings& b = work;
       size_t e = 0;
-      if (!MatchFrom(c, r, ei, s, b, &e) || e <= s) continue;
-      // A weak word alone ("May", "fall", "second") needs a context word before it.
-      if (b.weak && e - s == 1) {
-        if (s == 0 || !tokens[s - 1].lex || weakctx_ < 0 || !tokens[s - 1].lex->InClass(weakctx_)) continue;
+      bool matched = MatchFrom(c, r, ei, s, b, &e) && e > s;
+      if (!matched) {
+        b.Undo(0);
+        continue;
       }
+      bool accept = true;
+      // A weak word alone ("May", "fall", "second") needs a context word before it.
+      if (b.weak && e - s == 1 &&
+          (s == 0 || !tokens[s - 1].lex || weakctx_ < 0 || !tokens[s - 1].lex->InClass(weakctx_)))
+        accept = false;
       // Never end inside a hyphenated word ("Trump-Putin"), except before a number.
-      if (e < n && (tokens[e].flags & kTHyphenBefore) && tokens[e].kind == TKind::kWord && !r.none) continue;
-      if (!best.any || e > best.end) {
+      if (e < n && (tokens[e].flags & kTHyphenBefore) && tokens[e].kind == TKind::kWord && !r.none) accept = false;
+      if (accept && (!best.any || e > best.end)) {
         best.any = true;
         best.end = static_cast<uint32_t>(e);
         best.rule = ri;
         best.b = b;
+        best.b.trail = nullptr;
       }
+      b.Undo(0);
     }
     if (best.any) {
       Match m;

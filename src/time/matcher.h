@@ -25,6 +25,28 @@ struct Bindings {
   bool weak = false;  // a weak entry was matched
   bool Has(Slot s) const { return slots[s].set; }
   double Num(Slot s, double fallback = 0) const { return slots[s].set ? slots[s].num : fallback; }
+
+  // While matching, every change is recorded so a failed branch can be undone cheaply.
+  std::vector<std::pair<uint8_t, SlotValue>>* trail = nullptr;
+  void Set(int slot, const SlotValue& v) {
+    if (trail) trail->push_back({static_cast<uint8_t>(slot), slots[slot]});
+    slots[slot] = v;
+  }
+  void SetWeak() {
+    if (weak) return;
+    if (trail) trail->push_back({static_cast<uint8_t>(kSlotCount), SlotValue{}});
+    weak = true;
+  }
+  size_t Mark() const { return trail ? trail->size() : 0; }
+  void Undo(size_t mark) {
+    if (!trail) return;
+    while (trail->size() > mark) {
+      auto& [slot, old] = trail->back();
+      if (slot == kSlotCount) weak = false;
+      else slots[slot] = old;
+      trail->pop_back();
+    }
+  }
 };
 
 struct Match {

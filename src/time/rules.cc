@@ -332,12 +332,43 @@ void RuleSet::Index() {
   for (const auto& e : entries_)
     for (const auto& ph : e.phrases)
       if (ph.cls < 0 && ph.literal >= 0) phrase_first[ph.literal] = e.word_id;
+  auto is_punct_word = [&](int32_t word_id) {
+    for (const auto& [w, id] : words_)
+      if (id == word_id) {
+        for (char c : w)
+          if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) return false;
+        return true;
+      }
+    return false;
+  };
+  std::vector<char> punct(entries_.size(), 0);
+  for (size_t w = 0; w < entries_.size(); ++w) punct[w] = is_punct_word(static_cast<int32_t>(w));
+  required_.assign(rules_.size(), {});
+  for (size_t ri = 0; ri < rules_.size(); ++ri) {
+    const Rule& r = rules_[ri];
+    for (const Element& el : r.elements) {
+      if (el.context != Context::kNone || el.optional) continue;
+      std::vector<int32_t> keys;
+      for (const Alternative& a : el.alts) {
+        switch (a.kind) {
+          case AltKind::kWord: keys.push_back(a.id); break;
+          case AltKind::kPhrase: keys.push_back(phrase_first[a.id]); break;
+          case AltKind::kClass: keys.push_back(kClassKey + a.id); break;
+          case AltKind::kBuiltin: keys.push_back(kBuiltinKey + a.id); break;
+        }
+      }
+      required_[ri].push_back(std::move(keys));
+    }
+  }
   for (size_t ri = 0; ri < rules_.size(); ++ri) {
     const Rule& r = rules_[ri];
     uint16_t id = static_cast<uint16_t>(ri);
     bool all_optional = true;
     for (const Element& el : r.elements) {
       if (el.context != Context::kNone) continue;
+      // A match never starts at an optional punctuation mark (",?" after an optional weekday).
+      bool skippable_punct = el.optional && el.alts.size() == 1 && el.alts[0].kind == AltKind::kWord && punct[el.alts[0].id];
+      if (skippable_punct) continue;
       for (const Alternative& a : el.alts) {
         switch (a.kind) {
           case AltKind::kWord: by_word_[a.id].push_back(id); break;
@@ -360,6 +391,68 @@ void RuleSet::Index() {
   for (auto& v : by_word_) dedupe(v);
   for (auto& v : by_class_) dedupe(v);
   for (auto& v : by_builtin_) dedupe(v);
+  numeric_rules_.clear();
+  for (int b = 0; b < static_cast<int>(Builtin::kNoun); ++b)
+    numeric_rules_.insert(numeric_rules_.end(), by_builtin_[b].begin(), by_builtin_[b].end());
+  dedupe(numeric_rules_);
+  // Per word: the rules it may start and the presence keys it brings.
+  const int numword = ClassId("NUMWORD"), ordword = ClassId("ORDWORD"), decadeword = ClassId("DECADEWORD"),
+            numarticle = ClassId("NUMARTICLE");
+  for (LexEntry& e : entries_) {
+    e.start_rules = by_word_[e.word_id];
+    e.presence = {PresenceIndex(e.word_id)};
+    for (const ClassEntry& ce : e.classes) {
+      e.start_rules.insert(e.start_rules.end(), by_class_[ce.cls].begin(), by_class_[ce.cls].end());
+      e.presence.push_back(PresenceIndex(kClassKey + ce.cls));
+      if (ce.cls == numword || ce.cls == ordword || ce.cls == decadeword) e.numeric = true;
+      if (ce.cls == numarticle) e.number_start = true;
+    }
+    for (const Phrase& ph : e.phrases)
+      if (ph.cls >= 0) {
+        e.start_rules.insert(e.start_rules.end(), by_class_[ph.cls].begin(), by_class_[ph.cls].end());
+        e.presence.push_back(PresenceIndex(kClassKey + ph.cls));
+      }
+    dedupe(e.start_rules);
+  }
+  // The word table.
+  word_text_.assign(entries_.size(), {});
+  for (const auto& [w, id] : words_) word_text_[id] = w;
+  size_t cap = 16;
+  while (cap < entries_.size() * 2) cap <<= 1;
+  table_.assign(cap, -1);
+  table_hash_.assign(cap, 0);
+  bloom_.assign(65536 / 64, 0);
+  table_mask_ = cap - 1;
+  for (size_t id = 0; id < word_text_.size(); ++id) {
+    uint32_t h = HashWord(word_text_[id]);
+    size_t i = h & table_mask_;
+    while (table_[i] >= 0) i = (i + 1) & table_mask_;
+    table_[i] = static_cast<int32_t>(id);
+    table_hash_[i] = h;
+    bloom_[(h >> 16) >> 6] |= uint64_t{1} << ((h >> 16) & 63);
+  }
+  // Rarer requirements first, so the check fails early: classes, then builtins, then words;
+  // any word (%NOUN) and punctuation last.
+  auto commonness = [&](const std::vector<int32_t>& keys) {
+    int worst = 0;
+    for (int32_t k : keys) {
+      int c;
+      if (k >= kBuiltinKey) c = (k - kBuiltinKey) == static_cast<int>(Builtin::kNoun) ? 100 : 20;
+      else if (k >= kClassKey) c = 1;
+      else c = punct[static_cast<size_t>(k)] ? 60 : 30;
+      worst = std::max(worst, c);
+    }
+    return worst * 16 + static_cast<int>(std::min<size_t>(keys.size(), 15));
+  };
+  required_flat_.assign(rules_.size(), {});
+  for (size_t ri = 0; ri < rules_.size(); ++ri) {
+    std::vector<std::vector<int32_t>> req = required_[ri];
+    std::stable_sort(req.begin(), req.end(), [&](const auto& a, const auto& b) { return commonness(a) < commonness(b); });
+    for (const auto& keys : req) {
+      required_flat_[ri].push_back(static_cast<int32_t>(keys.size()));
+      for (int32_t k : keys) required_flat_[ri].push_back(PresenceIndex(k));
+    }
+  }
 }
 
 std::unique_ptr<RuleSet> RuleSet::Parse(std::string_view text, const std::string& name, std::string* error) {

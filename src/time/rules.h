@@ -58,6 +58,13 @@ struct LexEntry {
   std::vector<ClassEntry> classes;
   std::vector<Phrase> phrases;
   bool abbreviation = false;  // the word ends in a period that belongs to it ("sept.")
+  // Filled at load time for the matcher: the rules a token of this word may start (by word,
+  // class and phrase class), its presence keys (see RuleSet::Required), and whether it starts a
+  // spelled number.
+  std::vector<uint16_t> start_rules;
+  std::vector<int32_t> presence;
+  bool numeric = false;       // a number, ordinal or decade word
+  bool number_start = false;  // "a"/"an" before "hundred" (class NUMARTICLE)
   bool InClass(int cls) const {
     for (const auto& c : classes)
       if (c.cls == cls) return true;
@@ -117,9 +124,32 @@ class RuleSet {
 
   // The entry of a lower-cased word, or null.
   const LexEntry* Find(std::string_view lower) const {
-    auto it = words_.find(lower);
-    return it == words_.end() ? nullptr : &entries_[it->second];
+    if (table_.empty()) {
+      auto it = words_.find(lower);
+      return it == words_.end() ? nullptr : &entries_[it->second];
+    }
+    return FindHashed(lower, HashWord(lower));
   }
+  static uint32_t HashWord(std::string_view lower) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : lower) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  // `h` is HashWord(lower).
+  const LexEntry* FindHashed(std::string_view lower, uint32_t h) const {
+    if (!((bloom_[(h >> 16) >> 6] >> ((h >> 16) & 63)) & 1)) return nullptr;
+    for (size_t i = h & table_mask_;; i = (i + 1) & table_mask_) {
+      int32_t id = table_[i];
+      if (id < 0) return nullptr;
+      if (table_hash_[i] == h && word_text_[id] == lower) return &entries_[id];
+    }
+  }
+  // Presence indices a rule needs, flattened: for each required element, its count then its
+  // indices.
+  const std::vector<int32_t>& RequiredFlat(uint16_t rule) const { return required_flat_[rule]; }
+  // Rules a number token may start (every builtin's), and those of %NUM alone.
+  const std::vector<uint16_t>& NumericRules() const { return numeric_rules_; }
+  const std::vector<uint16_t>& NumRules() const { return by_builtin_[static_cast<int>(Builtin::kNum)]; }
   int ClassId(std::string_view name) const;  // -1 when unknown
   std::vector<std::string> ClassWords(int cls) const;  // the single-word entries of a class
   const WordClass& GetClass(int id) const { return classes_[id]; }
@@ -135,6 +165,19 @@ class RuleSet {
   const std::vector<uint16_t>& RulesByBuiltin(Builtin b) const { return by_builtin_[static_cast<int>(b)]; }
   // Rules whose first element can be skipped entirely (all optional); tried everywhere.
   const std::vector<uint16_t>& RulesAnywhere() const { return anywhere_; }
+  // Presence keys: a word id, kClassKey + class, kBuiltinKey + builtin. For each rule, one list of
+  // keys per required element: the rule can only match a sentence that has one key of each.
+  static constexpr int32_t kClassKey = 1 << 20;
+  static constexpr int32_t kBuiltinKey = 2 << 20;
+  int32_t PresenceKeyCount() const {
+    return static_cast<int32_t>(entries_.size() + classes_.size() + static_cast<size_t>(Builtin::kCount));
+  }
+  int32_t PresenceIndex(int32_t key) const {
+    if (key >= kBuiltinKey) return static_cast<int32_t>(entries_.size() + classes_.size()) + (key - kBuiltinKey);
+    if (key >= kClassKey) return static_cast<int32_t>(entries_.size()) + (key - kClassKey);
+    return key;
+  }
+  const std::vector<std::vector<int32_t>>& Required(uint16_t rule) const { return required_[rule]; }
   size_t word_count() const { return entries_.size(); }
 
  private:
@@ -155,6 +198,14 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<std::vector<uint16_t>> by_word_, by_class_, by_builtin_;
   std::vector<uint16_t> anywhere_;
+  std::vector<uint16_t> numeric_rules_;
+  std::vector<int32_t> table_;  // open addressing over word ids (FNV-1a), built at load time
+  std::vector<uint32_t> table_hash_;
+  std::vector<uint64_t> bloom_;  // 65,536 bits over the hash's high half: most words are not ours
+  std::vector<std::vector<int32_t>> required_flat_;
+  size_t table_mask_ = 0;
+  std::vector<std::string> word_text_;
+  std::vector<std::vector<std::vector<int32_t>>> required_;  // per rule: per required element: keys
   std::string language_, version_;
   int32_t next_phrase_literal_ = 0;
 };

@@ -293,8 +293,9 @@ std::string WriteTe3Document(const Te3Document& doc, const std::vector<Timex>& t
   auto copy_to = [&](size_t to) {
     // Copies raw[pos, to) leaving out existing TIMEX3 tags inside <TEXT>.
     while (pos < to) {
-      while (ti < doc.tags.size() && doc.tags[ti].end <= pos) ++ti;
-      if (ti < doc.tags.size() && doc.tags[ti].timex && doc.tags[ti].begin < to) {
+      // The next TIMEX3 tag at or after pos.
+      while (ti < doc.tags.size() && (doc.tags[ti].end <= pos || !doc.tags[ti].timex)) ++ti;
+      if (ti < doc.tags.size() && doc.tags[ti].begin < to) {
         const auto& t = doc.tags[ti];
         if (t.begin > pos) out.append(doc.raw, pos, t.begin - pos);
         pos = t.end;

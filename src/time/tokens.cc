@@ -84,7 +84,8 @@ void TokenizeForTime(std::string_view text, uint32_t begin, uint32_t end, const 
   bool prev_alnum_end = false;  // the previous token ended with a letter or digit at i
   auto lookup = [&](TToken& t) {
     if (t.end - t.begin > sizeof buf) return;
-    t.lex = rules.Find(LowerKey(text.substr(t.begin, t.end - t.begin), buf, sizeof buf));
+    std::string_view key = LowerKey(text.substr(t.begin, t.end - t.begin), buf, sizeof buf);
+    t.lex = rules.FindHashed(key, RuleSet::HashWord(key));
   };
   while (i < end) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -179,49 +180,68 @@ void TokenizeForTime(std::string_view text, uint32_t begin, uint32_t end, const 
     }
     if (IsWordByte(text, i)) {
       // A word: letters; "U.S." and "p.m." keep their inner and final periods; "n't"/"'s" split.
+      // Lower-cased into `buf` and hashed on the way, for the lexicon lookup.
       size_t j = i;
       size_t seg = 0;  // letters since the last period
       bool inner_period = false;
+      size_t n = 0;
+      uint32_t h = 2166136261u;
+      int letters = 0, upper = 0;
+      auto put = [&](unsigned char ch) {
+        if (n < sizeof buf) buf[n] = static_cast<char>(ch);
+        ++n;
+        h = (h ^ ch) * 16777619u;
+      };
       while (j < end) {
         unsigned char d = static_cast<unsigned char>(text[j]);
-        if (d < 0x80 ? IsAsciiAlpha(d) : IsWordByte(text, j)) {
-          uint32_t dcp;
-          size_t dl = d < 0x80 ? 1 : Utf8At(text, j, &dcp);
-          j += dl;
-          ++seg;
-          continue;
+        if (d < 0x80) {
+          if (IsAsciiAlpha(d)) {
+            ++letters;
+            if (d <= 'Z') ++upper;
+            put(d | 0x20);
+            ++j;
+            ++seg;
+            continue;
+          }
+          if (d == '.' && seg <= 2 && j + 1 < end && IsAsciiAlpha(static_cast<unsigned char>(text[j + 1])) &&
+              (j + 2 >= end || !IsAsciiAlpha(static_cast<unsigned char>(text[j + 2])) || text[j + 2] == '.')) {
+            inner_period = true;
+            put('.');
+            ++j;
+            seg = 0;
+            continue;
+          }
+          break;
         }
-        if (d == '.' && seg <= 2 && j + 1 < end && IsAsciiAlpha(static_cast<unsigned char>(text[j + 1])) &&
-            (j + 2 >= end || !IsAsciiAlpha(static_cast<unsigned char>(text[j + 2])) || text[j + 2] == '.')) {
-          inner_period = true;
-          ++j;
-          seg = 0;
-          continue;
-        }
-        break;
+        if (!IsWordByte(text, j)) break;
+        uint32_t dcp;
+        size_t dl = Utf8At(text, j, &dcp);
+        for (size_t k = 0; k < dl; ++k) put(static_cast<unsigned char>(text[j + k]));
+        j += dl;
+        ++seg;
       }
+      const LexEntry* lex = nullptr;
       if (j < end && text[j] == '.') {
         if (inner_period) {
+          put('.');
           ++j;
-        } else if (j - i + 1 <= sizeof buf) {
-          std::string_view key = LowerKey(text.substr(i, j + 1 - i), buf, sizeof buf);
-          if (const LexEntry* e = rules.Find(key); e && e->abbreviation) ++j;
+        } else if (n + 1 <= sizeof buf) {
+          uint32_t h2 = (h ^ '.') * 16777619u;
+          buf[n] = '.';
+          if (const LexEntry* e = rules.FindHashed(std::string_view(buf, n + 1), h2); e && e->abbreviation) {
+            ++j;
+            ++n;
+            h = h2;
+            lex = e;
+          }
         }
       }
       t.kind = TKind::kWord;
       t.end = static_cast<uint32_t>(j);
       unsigned char f = static_cast<unsigned char>(text[i]);
       if (f >= 'A' && f <= 'Z') t.flags |= kTCap;
-      int letters = 0, upper = 0;
-      for (size_t k = i; k < j; ++k) {
-        unsigned char x = static_cast<unsigned char>(text[k]);
-        if (IsAsciiAlpha(x)) {
-          ++letters;
-          if (x <= 'Z') ++upper;
-        }
-      }
       if (letters >= 2 && upper == letters) t.flags |= kTAllCaps;
-      lookup(t);
+      t.lex = lex ? lex : (n <= sizeof buf ? rules.FindHashed(std::string_view(buf, n), h) : nullptr);
       out->push_back(t);
       i = j;
       prev_alnum_end = text[j - 1] != '.';

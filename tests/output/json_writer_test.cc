@@ -205,7 +205,8 @@ TEST(WriteDocumentJson, HandBuiltDocumentHasTheContractFields) {
   const json j = json::parse(out);
 
   EXPECT_EQ(Keys(j), (std::set<std::string>{"schema_version", "source", "blocks", "stories", "duplicates",
-                                            "repairs", "sentences"}));
+                                            "repairs", "sentences", "timexes", "amounts", "time_reference",
+                                            "timeline"}));
   EXPECT_EQ(j["schema_version"], "1.0");
   EXPECT_EQ(j["source"]["path"], "news/\"odd\" name.txt");
   EXPECT_EQ(j["source"]["format"], "text");
