@@ -206,7 +206,8 @@ TEST(WriteDocumentJson, HandBuiltDocumentHasTheContractFields) {
 
   EXPECT_EQ(Keys(j), (std::set<std::string>{"schema_version", "source", "blocks", "stories", "duplicates",
                                             "repairs", "sentences", "timexes", "amounts", "time_reference",
-                                            "timeline"}));
+                                            "timeline", "entities"}));
+  EXPECT_TRUE(j["entities"].is_array() && j["entities"].empty()) << "no tagger ran on a hand-built document";
   EXPECT_EQ(j["schema_version"], "1.0");
   EXPECT_EQ(j["source"]["path"], "news/\"odd\" name.txt");
   EXPECT_EQ(j["source"]["format"], "text");
