@@ -33,7 +33,7 @@ struct EntityMention {
 struct EntityTaggerOptions {
   std::string model_path;  // empty: MODELS/ner.model ($DOSSIER_MODELS or the built-in default)
   std::string data_dir;    // gazetteers and clusters; empty: $DOSSIER_DATA or the built-in default
-  bool article_only = true;  // tag only sentences of article blocks (body, headings, list items)
+  bool article_only = true;  // tag only article blocks (body, headings, list items) and captions
 };
 
 class EntityTagger {

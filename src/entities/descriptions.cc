@@ -32,20 +32,22 @@ std::vector<std::string_view> Words(std::string_view s) {
   return out;
 }
 
-// "the w1 ... wk" with wk a role noun and at most 5 words: the role "w1 ... wk".
+// "the w1 ... wk ..." with wk a role noun, at most 5 words after "the" up to it: the role
+// "w1 ... wk". What follows the role noun qualifies it ("the first foreign minister to visit since
+// the attack" is "the first foreign minister").
 std::string RoleOfPhrase(std::string_view phrase) {
   std::vector<std::string_view> words = Words(phrase);
-  if (words.size() < 2 || words.size() > 6 || Lower(words[0]) != "the") return {};
+  if (words.size() < 2 || Lower(words[0]) != "the") return {};
   std::string role;
-  for (size_t i = 1; i < words.size(); ++i) {
+  for (size_t i = 1; i < words.size() && i <= 5; ++i) {
     std::string_view w = words[i];
     for (char c : w)
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'')) return {};
     if (!role.empty()) role.push_back(' ');
     role += Lower(w);
+    if (IsRoleNoun(Lower(w))) return role;
   }
-  const std::string head = Lower(words.back());
-  return IsRoleNoun(head) ? role : std::string();
+  return {};
 }
 
 }  // namespace
@@ -104,19 +106,45 @@ std::vector<std::string> RolesAround(std::string_view text, Span name) {
   return roles;
 }
 
-void AddDescriptionMentions(const Document& doc, std::vector<Entity>* entities) {
-  // role -> (entity index, earliest tying position); roles tied to two entities are dropped.
-  std::map<std::string, std::pair<int, uint32_t>> roles;
-  std::set<std::string> ambiguous;
+void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<TitledMention>>& titles,
+                            std::vector<Entity>* entities) {
+  // (scope, role) -> (entity index, earliest tying position); roles tied to two entities are
+  // dropped. The scope is kWholeDocument for roles an apposition or a qualified title gives, and
+  // the story for a bare title: in a file of several stories, "President Macron" in one does not
+  // stop "the president" from naming "President Trump" in another.
+  constexpr int kWholeDocument = -2;
+  using Key = std::pair<int, std::string>;
+  std::map<Key, std::pair<int, uint32_t>> roles;
+  std::set<Key> ambiguous;
+  auto story_at = [&](uint32_t pos) {
+    auto it = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), pos,
+                               [](uint32_t p, const Block& b) { return p < b.span.begin; });
+    return it == doc.blocks.begin() ? static_cast<int>(kNoStory) : static_cast<int>(std::prev(it)->story);
+  };
   for (int e = 0; e < static_cast<int>(entities->size()); ++e) {
     const Entity& ent = (*entities)[e];
     if (ent.type != EntityType::kPerson) continue;
     for (const auto& m : ent.mentions) {
       for (const std::string& role : RolesAround(doc.text, m.span)) {
-        auto [it, fresh] = roles.try_emplace(role, e, m.span.begin);
-        if (!fresh && it->second.first != e) ambiguous.insert(role);
+        const Key key{kWholeDocument, role};
+        auto [it, fresh] = roles.try_emplace(key, e, m.span.begin);
+        if (!fresh && it->second.first != e) ambiguous.insert(key);
         if (!fresh && it->second.first == e) it->second.second = std::min(it->second.second, m.span.begin);
       }
+    }
+  }
+  // Titles written in front of a name: a role when the title ends in a role noun ("president",
+  // "foreign secretary"), not an honorific ("mr").
+  for (int e = 0; e < static_cast<int>(entities->size()) && e < static_cast<int>(titles.size()); ++e) {
+    if ((*entities)[e].type != EntityType::kPerson) continue;
+    for (const TitledMention& t : titles[e]) {
+      const size_t space = t.title.rfind(' ');
+      const std::string head = space == std::string::npos ? t.title : t.title.substr(space + 1);
+      if (!IsRoleNoun(head)) continue;
+      const Key key{story_at(t.begin), t.title};
+      auto [it, fresh] = roles.try_emplace(key, e, t.begin);
+      if (!fresh && it->second.first != e) ambiguous.insert(key);
+      if (!fresh && it->second.first == e) it->second.second = std::min(it->second.second, t.begin);
     }
   }
   if (roles.empty()) return;
@@ -125,14 +153,15 @@ void AddDescriptionMentions(const Document& doc, std::vector<Entity>* entities) 
   for (const Entity& ent : *entities)
     for (const auto& m : ent.mentions) taken.push_back(m.span);
   const std::string lower = Lower(doc.text);
-  for (const auto& [role, where] : roles) {
-    if (ambiguous.count(role)) continue;
-    const std::string needle = "the " + role;
+  for (const auto& [key, where] : roles) {
+    if (ambiguous.count(key)) continue;
+    const std::string needle = "the " + key.second;
     size_t at = where.second;
     while ((at = lower.find(needle, at)) != std::string::npos) {
       const size_t end = at + needle.size();
       const bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
       const bool word_end = end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
+      const bool names_other_office = std::string_view(lower).substr(end).starts_with(" of ");
       // The description proper starts after "the".
       Span span{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
       const bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const Span& t) {
@@ -142,7 +171,8 @@ void AddDescriptionMentions(const Document& doc, std::vector<Entity>* entities) 
       const bool before_name = std::any_of(taken.begin(), taken.end(), [&](const Span& t) {
         return t.begin == span.end + 1;
       });
-      if (word_start && word_end && !overlaps && !before_name) {
+      const bool in_scope = key.first == kWholeDocument || story_at(span.begin) == key.first;
+      if (word_start && word_end && !overlaps && !before_name && !names_other_office && in_scope) {
         (*entities)[where.first].mentions.push_back({span, -1});
         taken.push_back(span);
       }

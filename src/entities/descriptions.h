@@ -17,8 +17,18 @@ namespace dossier::entities {
 // {"us president"} for "... US President Donald Trump said".
 std::vector<std::string> RolesAround(std::string_view text, Span name);
 
-// Adds to each person the later occurrences of "the <role>" for roles tied to them alone.
-void AddDescriptionMentions(const Document& doc, std::vector<Entity>* entities);
+// A title written in front of one of a person's names ("president" for "President Trump"), and where.
+struct TitledMention {
+  std::string title;  // lower-case, as NameForm::title
+  uint32_t begin;     // the mention's start in Document::text
+};
+
+// Adds to each person the later occurrences of "the <role>" for roles tied to them alone: by an
+// apposition or a qualified title (RolesAround), or by a title that only this person carries in
+// the document ("President Trump" ... "the president", when no other president is named).
+// `titles` runs parallel to `entities`. "the president of ..." names some other office, never linked.
+void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<TitledMention>>& titles,
+                            std::vector<Entity>* entities);
 
 }  // namespace dossier::entities
 

@@ -19,6 +19,7 @@ struct Parsed {
   EntityType type;
   Span span;
   int tagger_index;  // index into the tagger's mentions
+  bool honorific = false;  // written after "Mr", "Sir", "Dr", ...: certainly a person
   int cluster = -1;
 };
 
@@ -27,16 +28,59 @@ struct Cluster {
   std::vector<int> members;  // indices into the parsed mentions, document order
 };
 
-// The same written name tagged with different types in one document is one thing: every mention
-// takes the type most of its namesakes got (ties: the first one's).
+// The same name tagged with different types in one document is one thing: every mention takes the
+// type most of its namesakes got, titles stripped ("Mr Trump" and "Trump" are namesakes). A personal
+// honorific makes a mention a person's and counts double; ties go to the type of the first mention.
 void UnifyTypes(std::vector<Parsed>* ms) {
-  std::map<std::string, std::map<EntityType, int>> votes;
-  for (const auto& m : *ms) ++votes[m.form.LowerJoined()][m.type];
+  struct Votes {
+    std::map<EntityType, int> count;
+    EntityType first;
+  };
+  std::map<std::string, Votes> votes;
+  for (const auto& m : *ms) {
+    auto [it, fresh] = votes.try_emplace(m.form.LowerJoined(), Votes{{}, m.type});
+    it->second.count[m.type] += m.honorific ? 2 : 1;
+  }
   for (auto& m : *ms) {
-    const auto& v = votes[m.form.LowerJoined()];
-    int best = v.at(m.type);
-    for (const auto& [type, n] : v)
-      if (n > best) best = n, m.type = type;
+    if (m.honorific) continue;
+    const Votes& v = votes[m.form.LowerJoined()];
+    EntityType best = v.first;
+    for (const auto& [type, n] : v.count)
+      if (n > v.count.at(best)) best = type;
+    m.type = best;
+  }
+}
+
+// "Mr Trump" makes Trump a person's surname, so "Donald Trump" is a person too, whatever the tagger
+// said of it (it types a name by its neighbours: "Donald Trump and Volodymyr Zelenskyy at the White
+// House" reads like a list of organisations). Names of two or three words only: "Trump Tower" does
+// not end in the surname.
+void NamesEndingInAnHonouredSurname(std::vector<Parsed>* ms) {
+  std::vector<std::string> surnames;
+  for (const auto& m : *ms)
+    if (m.honorific) surnames.push_back(m.form.lower.back());
+  for (auto& m : *ms) {
+    if (m.type == EntityType::kPerson || m.form.words.size() < 2 || m.form.words.size() > 3) continue;
+    if (std::find(surnames.begin(), surnames.end(), m.form.lower.back()) == surnames.end()) continue;
+    m.type = EntityType::kPerson;
+    m.honorific = true;  // as certain as the honorific it leans on
+  }
+}
+
+// A one-word name that the tagger typed as a place or organisation, but that is the surname of
+// exactly one person named in full in the document, is that person: "Jeffrey Epstein" ... "the
+// Epstein files". (Taggers type a surname by its neighbours; the document knows better.)
+void SurnamesOfNamedPeople(std::vector<Parsed>* ms) {
+  std::map<std::string, std::string> full_name_of;  // surname -> the one full name ("" if several)
+  for (const auto& m : *ms) {
+    if (m.type != EntityType::kPerson || m.form.words.size() < 2) continue;
+    auto [it, fresh] = full_name_of.try_emplace(m.form.lower.back(), m.form.LowerJoined());
+    if (!fresh && it->second != m.form.LowerJoined()) it->second.clear();
+  }
+  for (auto& m : *ms) {
+    if (m.type == EntityType::kPerson || m.form.words.size() != 1) continue;
+    auto it = full_name_of.find(m.form.lower[0]);
+    if (it != full_name_of.end() && !it->second.empty()) m.type = EntityType::kPerson;
   }
 }
 
@@ -96,13 +140,18 @@ class Linker {
   int FindSingleWord(int i) const {
     const std::string& w = Form(i).lower[0];
     const EntityType type = ms_[i].type;
-    // The same single word already placed.
+    const char gender = GenderOf(i);
+    // The same single word already placed (with no honorific of the other sex: "Mr Marlow" then
+    // "Ms Marlow" are two people).
     for (int c = 0; c < static_cast<int>(clusters_.size()); ++c) {
+      if (gender != 0 && ClusterGender(c) != 0 && ClusterGender(c) != gender) continue;
       for (int j : clusters_[c].members)
         if (Form(j).lower.size() == 1 && Form(j).lower[0] == w && clusters_[c].type == type) return c;
     }
     std::vector<int> candidates;
     for (int c = 0; c < static_cast<int>(clusters_.size()); ++c) {
+      // "Ms Marlow" is not "Sir John Marlow".
+      if (gender != 0 && ClusterGender(c) != 0 && ClusterGender(c) != gender) continue;
       if (clusters_[c].type != type && !(type != EntityType::kPerson && clusters_[c].type != EntityType::kPerson))
         continue;
       bool match = false;
@@ -119,6 +168,13 @@ class Linker {
       }
       if (match) candidates.push_back(c);
     }
+    // Of several, those whose honorifics already agree with this one ("Mr Marlow": Sir John Marlow).
+    if (gender != 0 && candidates.size() > 1) {
+      std::vector<int> agreeing;
+      for (int c : candidates)
+        if (ClusterGender(c) == gender) agreeing.push_back(c);
+      if (!agreeing.empty()) candidates = std::move(agreeing);
+    }
     if (candidates.size() == 1) return candidates[0];
     if (candidates.empty()) return -1;
     // Several people share the name: the one mentioned last before this mention, if any.
@@ -128,6 +184,20 @@ class Linker {
         if (j < i && j > best_pos) best_pos = j, best = c;
     }
     return best;
+  }
+
+  // 'm' or 'f' as an honorific says ("Mr", "Sir", "Lord" / "Mrs", "Ms", "Dame", "Lady"), else 0.
+  char GenderOf(int i) const {
+    const std::string& t = Form(i).title;
+    const std::string first = t.substr(0, t.find(' '));
+    if (first == "mr" || first == "sir" || first == "lord") return 'm';
+    if (first == "mrs" || first == "ms" || first == "miss" || first == "dame" || first == "lady") return 'f';
+    return 0;
+  }
+  char ClusterGender(int c) const {
+    for (int j : clusters_[c].members)
+      if (char g = GenderOf(j)) return g;
+    return 0;
   }
 
   static bool IsTail(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
@@ -166,25 +236,81 @@ std::string CanonicalName(const Cluster& c, const std::vector<Parsed>& ms) {
 std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMention>& mentions) {
   std::vector<Parsed> parsed;
   parsed.reserve(mentions.size());
+  // Surnames of people named in full or after an honorific, for splitting "Trump-Putin".
+  std::vector<std::string> surnames;
+  for (const EntityMention& m : mentions) {
+    const std::string_view text = doc.Text(m.span);
+    if (m.type != EntityType::kPerson && !entities::StartsWithPersonalHonorific(text)) continue;
+    const NameForm f = entities::ParseName(text, true);
+    if (f.words.size() >= 2 || (entities::StartsWithPersonalHonorific(text) && !f.words.empty()))
+      surnames.push_back(f.lower.back());
+  }
+  std::vector<std::pair<EntityMention, int>> split;  // mentions after splitting, with their tagger index
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const EntityMention& m = mentions[i];
-    Parsed p{entities::ParseName(doc.Text(m.span), m.type == EntityType::kPerson), m.type, m.span, static_cast<int>(i)};
+    std::vector<Span> parts = entities::SplitNamePair(doc.text, mentions[i].span, surnames);
+    if (parts.empty()) {
+      split.push_back({mentions[i], static_cast<int>(i)});
+      continue;
+    }
+    for (Span part : parts) {
+      EntityMention m = mentions[i];
+      m.span = part;
+      m.type = EntityType::kPerson;
+      split.push_back({m, static_cast<int>(i)});
+    }
+  }
+  for (const auto& [m, tagger_index] : split) {
+    const size_t i = static_cast<size_t>(tagger_index);
+    Span span = m.span;
+    std::string_view text = doc.Text(span);
+    if (entities::IsPronounLike(text)) continue;
+    span.end -= static_cast<uint32_t>(entities::PossessiveSuffixLength(text));
+    text = doc.Text(span);
+    const bool honorific = entities::StartsWithPersonalHonorific(text);
+    const EntityType type = honorific ? EntityType::kPerson : m.type;
+    // Titles are stripped from every mention for the type vote; organisations get their words
+    // back below if they stay organisations ("General Motors").
+    Parsed p{entities::ParseName(text, true), type, span, static_cast<int>(i), honorific};
     if (p.form.words.empty()) continue;
+    // "Ms Marlow" tagged as "Marlow": the honorific outside the span still tells who this is.
+    if (p.form.title.empty()) {
+      if (std::string before = entities::HonorificBefore(doc.text, span.begin); !before.empty()) {
+        p.form.title = std::move(before);
+        p.type = EntityType::kPerson;
+        p.honorific = true;
+      }
+    }
     parsed.push_back(std::move(p));
   }
+  NamesEndingInAnHonouredSurname(&parsed);
   UnifyTypes(&parsed);
+  SurnamesOfNamedPeople(&parsed);
+  for (Parsed& p : parsed) {
+    if (p.type != EntityType::kPerson) p.form = entities::ParseName(doc.Text(p.span), false);
+  }
+  std::erase_if(parsed, [](const Parsed& p) { return p.form.words.empty(); });
   std::vector<Cluster> clusters = Linker(&parsed).Run();
 
   std::vector<Entity> out;
+  std::vector<std::vector<entities::TitledMention>> titles;  // per entity: titles written before its name
   for (const Cluster& c : clusters) {
     Entity e;
     e.type = c.type;
     e.name = CanonicalName(c, parsed);
-    for (int j : c.members) e.mentions.push_back({parsed[j].span, parsed[j].tagger_index});
+    titles.emplace_back();
+    for (int j : c.members) {
+      e.mentions.push_back({parsed[j].span, parsed[j].tagger_index});
+      if (!parsed[j].form.title.empty()) titles.back().push_back({parsed[j].form.title, parsed[j].span.begin});
+      // A title the tagger left outside the name: "President Trump" tagged as "Trump".
+      if (c.type == EntityType::kPerson) {
+        std::string title = entities::TitleWordBefore(doc.text, parsed[j].span.begin);
+        if (!title.empty()) titles.back().push_back({std::move(title), parsed[j].span.begin});
+      }
+    }
     out.push_back(std::move(e));
   }
   // Descriptions the text ties to one person ("the Ukrainian leader").
-  entities::AddDescriptionMentions(doc, &out);
+  entities::AddDescriptionMentions(doc, titles, &out);
   for (Entity& e : out) {
     std::sort(e.mentions.begin(), e.mentions.end(),
               [](const LinkedMention& a, const LinkedMention& b) { return a.span.begin < b.span.begin; });

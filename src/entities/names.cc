@@ -137,6 +137,90 @@ bool LooksLikeAcronym(std::string_view w) {
   return true;
 }
 
+bool StartsWithPersonalHonorific(std::string_view text) {
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size()) return false;
+  std::string first = Lower(text.substr(0, space));
+  if (!first.empty() && first.back() == '.') first.pop_back();
+  static constexpr std::array<std::string_view, 10> kHonorifics = {"mr", "mrs", "ms", "miss", "mx",
+                                                                   "dr", "sir", "dame", "lord", "lady"};
+  const char next = text[space + 1];
+  return std::find(kHonorifics.begin(), kHonorifics.end(), first) != kHonorifics.end() && next >= 'A' &&
+         next <= 'Z';
+}
+
+size_t PossessiveSuffixLength(std::string_view text) {
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s"), std::string_view("\u2018s")}) {
+    if (text.size() > suffix.size() + 1 && text.ends_with(suffix)) return suffix.size();
+  }
+  return 0;
+}
+
+bool IsPronounLike(std::string_view text) {
+  // The pronoun, then an optional apostrophe (straight or curly) and contraction letters.
+  static constexpr std::array<std::string_view, 9> kPronouns = {"I", "We", "You", "He", "She",
+                                                                "They", "It", "Me", "Us"};
+  for (std::string_view p : kPronouns) {
+    if (!text.starts_with(p)) continue;
+    std::string_view rest = text.substr(p.size());
+    if (rest.empty()) return p != "Us";  // "Us" alone may be a title (a film); "US" never matches
+    if (rest.starts_with("'")) rest.remove_prefix(1);
+    else if (rest.starts_with("\u2019")) rest.remove_prefix(3);
+    else continue;
+    if (rest == "m" || rest == "s" || rest == "re" || rest == "ve" || rest == "ll" || rest == "d") return true;
+  }
+  return false;
+}
+
+std::string HonorificBefore(std::string_view text, size_t pos) {
+  if (pos < 3 || pos > text.size() || text[pos - 1] != ' ') return {};
+  size_t b = pos - 1;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && pos - b < 8) --b;
+  const std::string_view word = text.substr(b, pos - 1 - b);
+  // StartsWithPersonalHonorific wants "<word> <Name>": test the word with a stand-in name.
+  if (!StartsWithPersonalHonorific(std::string(word) + " X")) return {};
+  std::string lower = Lower(word);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return lower;
+}
+
+std::string TitleWordBefore(std::string_view text, size_t pos) {
+  // Capitalised title words back from `pos`, so "Vice President JD Vance" gives "vice president",
+  // a different office from "president".
+  std::vector<std::string> words;
+  while (words.size() < 4 && pos >= 2 && pos <= text.size() && text[pos - 1] == ' ') {
+    size_t b = pos - 1;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+    const std::string_view word = text.substr(b, pos - 1 - b);
+    if (word.empty() || word[0] < 'A' || word[0] > 'Z' || !IsTitleWord(Lower(word))) break;
+    words.insert(words.begin(), Lower(word));
+    pos = b;
+  }
+  if (words.empty() || !IsRoleNoun(words.back())) return {};
+  std::string title;
+  for (const auto& w : words) title += (title.empty() ? "" : " ") + w;
+  return title;
+}
+
+std::vector<Span> SplitNamePair(std::string_view text, Span mention,
+                                const std::vector<std::string>& lower_surnames) {
+  const std::string_view m = text.substr(mention.begin, mention.end - mention.begin);
+  if (m.find(' ') != std::string_view::npos || m.find('-') == std::string_view::npos) return {};
+  std::vector<Span> parts;
+  size_t b = 0;
+  while (b <= m.size()) {
+    size_t e = m.find('-', b);
+    if (e == std::string_view::npos) e = m.size();
+    const std::string part = Lower(m.substr(b, e - b));
+    // The whole name is a known surname ("Mountbatten-Windsor"): not a pair.
+    if (part.empty() || std::find(lower_surnames.begin(), lower_surnames.end(), part) == lower_surnames.end())
+      return {};
+    parts.push_back({mention.begin + static_cast<uint32_t>(b), mention.begin + static_cast<uint32_t>(e)});
+    b = e + 1;
+  }
+  return parts.size() >= 2 ? parts : std::vector<Span>{};
+}
+
 bool IsRoleNoun(std::string_view lower_word) {
   return std::find(kRoleNouns.begin(), kRoleNouns.end(), lower_word) != kRoleNouns.end();
 }

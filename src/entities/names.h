@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/document.h"
+
 namespace dossier::entities {
 
 struct NameForm {
@@ -29,6 +31,32 @@ std::string Acronym(const NameForm& name);
 
 // True for a single word written in capitals (2-6 letters), the shape of an acronym.
 bool LooksLikeAcronym(std::string_view word);
+
+// True when the text starts with a personal honorific followed by a name ("Mr Trump", "Sir Keir
+// Starmer", "Dr. Fauci"): whatever a tagger said, such a mention names a person.
+bool StartsWithPersonalHonorific(std::string_view text);
+
+// The length of a possessive ending ("'s", "’s", or "‘s" typed by mistake) at the end of a name,
+// 0 if none: "Trump‘s" names Trump.
+size_t PossessiveSuffixLength(std::string_view text);
+
+// True for mentions that cannot be names: a pronoun or a contraction of one ("I", "I’m", "We've"),
+// which a tagger sometimes marks at the start of a sentence.
+bool IsPronounLike(std::string_view text);
+
+// The personal honorific written right before `pos` ("Ms" in "... Ms Marlow", the tagger having
+// left it outside the name), lower-cased without a dot, or "".
+std::string HonorificBefore(std::string_view text, size_t pos);
+
+// The capitalised title word written right before `pos` in `text` ("President" in "... President
+// Trump"), lower-cased, or "" if the word there is no title.
+std::string TitleWordBefore(std::string_view text, size_t pos);
+
+// "Trump-Putin" (a summit), "Witkoff-Dmitriev" (a plan): a hyphenated pair used as a modifier
+// names two people when every part is one of `lower_surnames`. Returns the parts' spans (in
+// `text`), or nothing when the mention is not such a pair ("Mountbatten-Windsor" is one surname).
+std::vector<Span> SplitNamePair(std::string_view text, Span mention,
+                                const std::vector<std::string>& lower_surnames);
 
 // Lower-case role nouns that make a description a person's ("president", "leader", "envoy", ...).
 bool IsRoleNoun(std::string_view lower_word);

@@ -69,7 +69,7 @@ std::vector<EntityMention> EntityTagger::Tag(const Document& doc) const {
     const Sentence& sent = doc.sentences[s];
     if (sent.duplicate || sent.token_count == 0) continue;
     if (impl_->options.article_only && sent.block < doc.blocks.size() &&
-        !IsArticleKind(doc.blocks[sent.block].kind))
+        !IsArticleKind(doc.blocks[sent.block].kind) && doc.blocks[sent.block].kind != BlockKind::kCaption)
       continue;
     nd.sentence_starts.push_back(static_cast<uint32_t>(nd.words.size()));
     sentence_of.push_back(s);

@@ -154,6 +154,174 @@ TEST(LinkEntities, ADescriptionTiedToTwoPeopleIsDropped) {
   EXPECT_EQ(entities[1].mentions.size(), 1u);
 }
 
+TEST(LinkEntities, AnHonorificMakesAPersonAndPullsItsNamesakesAlong) {
+  // The tagger called "Mr Trump" and one "Trump" organisations; the honorific settles it.
+  Document doc = Doc("Mr Trump spoke. Trump said so. Trump left, and Mr Trump returned.");
+  auto mentions = Mentions(doc, {{"Mr Trump", T::kOrganization, 0}, {"Trump", T::kOrganization, 1},
+                                 {"Trump", T::kPerson, 2}, {"Mr Trump", T::kOrganization, 1}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].type, T::kPerson);
+  EXPECT_EQ(entities[0].name, "Trump");
+  EXPECT_EQ(entities[0].mentions.size(), 4u);
+}
+
+TEST(LinkEntities, ATieBetweenTypesGoesToTheFirstMention) {
+  Document doc = Doc("Zelenskyy wrote. Zelenskyy added.");
+  auto mentions = Mentions(doc, {{"Zelenskyy", T::kPerson, 0}, {"Zelenskyy", T::kOrganization, 1}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].type, T::kPerson);
+}
+
+TEST(LinkEntities, PossessivesAreNotPartOfTheName) {
+  // A left single quote typed as an apostrophe, a right one, and a straight one.
+  Document doc = Doc("Donald Trump\u2018s envoy met Trump\u2019s aide and Trump's lawyer.");
+  auto mentions = Mentions(doc, {{"Donald Trump\u2018s", T::kPerson}, {"Trump\u2019s", T::kPerson},
+                                 {"Trump's", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].name, "Donald Trump");
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Donald Trump", "Trump", "Trump"}));
+}
+
+TEST(LinkEntities, PronounsTaggedAsNamesAreDropped) {
+  Document doc = Doc("I\u2019m here, said Ann Lee. I'm not, said Bob.");
+  auto mentions = Mentions(doc, {{"I\u2019m", T::kMisc}, {"Ann Lee", T::kPerson}, {"I'm", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].name, "Ann Lee");
+}
+
+TEST(LinkEntities, ATitleOnlyOnePersonCarriesMakesTheDescription) {
+  Document doc = Doc(
+      "President Trump and Vice President JD Vance spoke. Later the president left, the vice "
+      "president stayed, and the president of the club said nothing.");
+  auto mentions = Mentions(doc, {{"President Trump", T::kPerson}, {"Vice President JD Vance", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"President Trump", "the president"}));
+  EXPECT_EQ(Surfaces(doc, entities[1]),
+            (std::vector<std::string>{"Vice President JD Vance", "the vice president"}));
+}
+
+TEST(LinkEntities, ATitleTwoPeopleCarryIsNoDescription) {
+  Document doc = Doc("President Trump met President Macron. The president said yes.");
+  auto mentions = Mentions(doc, {{"President Trump", T::kPerson}, {"President Macron", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entities[0].mentions.size(), 1u);
+  EXPECT_EQ(entities[1].mentions.size(), 1u);
+}
+
+TEST(LinkEntities, ASurnameTypedAsAPlaceIsTheNamedPerson) {
+  Document doc = Doc("Jeffrey Epstein died in 2019. The Epstein files were released; Epstein's victims spoke.");
+  auto mentions = Mentions(doc, {{"Jeffrey Epstein", T::kPerson}, {"Epstein", T::kLocation, 1},
+                                 {"Epstein", T::kMisc, 2}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].type, T::kPerson);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Jeffrey Epstein", "Epstein", "Epstein"}));
+}
+
+TEST(LinkEntities, APlaceSharingTwoPeoplesSurnameStaysAPlace) {
+  Document doc = Doc("Ann Jordan and Bob Jordan flew to Jordan.");
+  auto mentions = Mentions(doc, {{"Ann Jordan", T::kPerson}, {"Bob Jordan", T::kPerson},
+                                 {"Jordan", T::kLocation, 2}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 3u);
+  EXPECT_EQ(entities[2].type, T::kLocation);
+}
+
+TEST(LinkEntities, AFullNameEndingInAnHonouredSurnameIsAPerson) {
+  Document doc = Doc("Donald Trump met Mr Trump's aides at Trump Tower.");
+  auto mentions = Mentions(doc, {{"Donald Trump", T::kOrganization}, {"Mr Trump", T::kPerson},
+                                 {"Trump Tower", T::kLocation}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entities[0].type, T::kPerson);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Donald Trump", "Mr Trump"}));
+  EXPECT_EQ(entities[1].type, T::kLocation);
+}
+
+TEST(LinkEntities, ATitleLeftOutsideTheNameStillCounts) {
+  Document doc = Doc("Only President Trump can do it, she said. The president agreed.");
+  auto mentions = Mentions(doc, {{"Trump", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Trump", "The president"}));
+  EXPECT_EQ(entities::TitleWordBefore("said President Trump", 15), "president");
+  EXPECT_EQ(entities::TitleWordBefore("said Mr Trump", 8), "");  // an honorific, not a role
+  EXPECT_EQ(entities::TitleWordBefore("Trump", 0), "");
+  EXPECT_EQ(entities::TitleWordBefore("by Vice President JD Vance", 18), "vice president");
+}
+
+TEST(LinkEntities, ABareTitleIsUniqueWithinItsStory) {
+  // Two stories in one file: President Macron in the first, President Trump in the second.
+  Document doc = Doc("President Macron spoke. The president left.\nPresident Trump spoke. The president left.");
+  doc.blocks.push_back({{0, 43}, BlockKind::kBody});
+  doc.blocks.back().story = 0;
+  doc.blocks.push_back({{44, 86}, BlockKind::kBody});
+  doc.blocks.back().story = 1;
+  auto mentions = Mentions(doc, {{"Macron", T::kPerson}, {"Trump", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 2u);
+  ASSERT_EQ(entities[0].mentions.size(), 2u);
+  EXPECT_EQ(entities[0].mentions[1].span.begin, 24u);
+  ASSERT_EQ(entities[1].mentions.size(), 2u);
+  EXPECT_EQ(entities[1].mentions[1].span.begin, 67u);
+}
+
+TEST(LinkEntities, AHyphenatedPairOfSurnamesNamesBothPeople) {
+  Document doc = Doc(
+      "Steve Witkoff met Kirill Dmitriev. The Witkoff-Dmitriev plan followed the Trump-Putin summit, "
+      "said Andrew Mountbatten-Windsor.");
+  auto mentions = Mentions(doc, {{"Steve Witkoff", T::kPerson}, {"Kirill Dmitriev", T::kPerson},
+                                 {"Witkoff-Dmitriev", T::kMisc}, {"Trump-Putin", T::kLocation},
+                                 {"Andrew Mountbatten-Windsor", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 4u);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Steve Witkoff", "Witkoff"}));
+  EXPECT_EQ(Surfaces(doc, entities[1]), (std::vector<std::string>{"Kirill Dmitriev", "Dmitriev"}));
+  // Trump and Putin are not named in full: the pair stays as the tagger had it.
+  EXPECT_EQ(Surfaces(doc, entities[2]), (std::vector<std::string>{"Trump-Putin"}));
+  EXPECT_EQ(entities[3].name, "Andrew Mountbatten-Windsor");
+}
+
+TEST(LinkEntities, HonorificsKeepAFatherAndDaughterApart) {
+  Document doc = Doc("Sir John Marlow and Helen Marlow spoke. Mr Marlow left; Ms Marlow stayed.");
+  auto mentions = Mentions(doc, {{"Sir John Marlow", T::kPerson}, {"Helen Marlow", T::kPerson},
+                                 {"Mr Marlow", T::kPerson}, {"Ms Marlow", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Sir John Marlow", "Mr Marlow"}));
+  EXPECT_EQ(Surfaces(doc, entities[1]), (std::vector<std::string>{"Helen Marlow", "Ms Marlow"}));
+}
+
+TEST(LinkEntities, AnHonorificLeftOutsideTheNameStillCounts) {
+  Document doc = Doc("Sir John Marlow and Helen Marlow spoke. Mr Marlow left; Ms Marlow stayed.");
+  auto mentions = Mentions(doc, {{"Sir John Marlow", T::kPerson}, {"Helen Marlow", T::kPerson},
+                                 {"Marlow", T::kPerson, 2}, {"Marlow", T::kLocation, 3}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Sir John Marlow", "Marlow"}));
+  EXPECT_EQ(Surfaces(doc, entities[1]), (std::vector<std::string>{"Helen Marlow", "Marlow"}));
+  EXPECT_EQ(entities::HonorificBefore("said Ms Marlow", 8), "ms");
+  EXPECT_EQ(entities::HonorificBefore("said Dr. Who", 9), "dr");
+  EXPECT_EQ(entities::HonorificBefore("said Marlow", 5), "");
+}
+
+TEST(LinkEntities, AnAppositionWithAPostModifier) {
+  Document doc = Doc(
+      "Claire Dunmore, the first foreign minister to visit since the attack, spoke. Later the first "
+      "foreign minister to visit left.");
+  auto mentions = Mentions(doc, {{"Claire Dunmore", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(Surfaces(doc, entities[0]),
+            (std::vector<std::string>{"Claire Dunmore", "the first foreign minister", "the first foreign minister"}));
+}
+
 TEST(LinkEntities, NoMentionsNoEntities) {
   Document doc = Doc("Nothing named here.");
   EXPECT_TRUE(LinkEntities(doc, {}).empty());

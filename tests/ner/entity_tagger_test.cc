@@ -29,6 +29,26 @@ class EntityTaggerTest : public testing::Test {
 Analyzer* EntityTaggerTest::analyzer_ = nullptr;
 EntityTagger* EntityTaggerTest::tagger_ = nullptr;
 
+TEST_F(EntityTaggerTest, CaptionsAreTaggedMediaNoticesAreNot) {
+  Document doc;
+  std::string error;
+  const std::string text =
+      "Ministers met in London on Monday to discuss the budget, officials said.\n"
+      "Image: Helmut Kohl at a summit in Bonn. Pic: Reuters\n"
+      "Please use Chrome browser for a more accessible video player\n"
+      "The talks continued into the evening, with no agreement reached.\n";
+  ASSERT_TRUE(analyzer_->Analyze(text, "t.txt", &doc, &error)) << error;
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  ASSERT_EQ(doc.blocks[1].kind, BlockKind::kCaption);
+  bool kohl = false;
+  for (const EntityMention& e : tagger_->Tag(doc)) {
+    const Block& b = doc.blocks[doc.sentences[e.sentence].block];
+    EXPECT_NE(b.kind, BlockKind::kMedia) << doc.Text(e.span);
+    if (doc.Text(e.span) == "Helmut Kohl") kohl = true;
+  }
+  EXPECT_TRUE(kohl) << "a caption names people too";
+}
+
 TEST_F(EntityTaggerTest, PossessiveOutsideTheMention) {
   Document doc;
   std::string error;
