@@ -16,8 +16,8 @@ document (a pairwise, MUC-free measure that punishes both splits and merges):
   precision = pairs the system puts in one entity that are one person / pairs the system joins
   recall    = pairs that are one person that the system joins / pairs that are one person
 Also: mentions found, people made whole (every mention found, all in one system entity, and nobody else in it),
-wrong merges (system entities holding mentions of two gold people), and system entities of those
-mentions typed PER.
+wrong merges (system entities holding mentions of two gold people), false people (system PER
+entities with no gold person's mention), and found mentions whose system entity is typed PER.
 """
 import argparse
 import json
@@ -57,7 +57,15 @@ def score_document(gold, system):
         for m in ge["mentions"]:
             flat.append((gi, match(m, sysm)))
     c = dict(tp=0, fp=0, fn=0, mentions=len(flat), found=0, typed_per=0,
-             people=len(gold["entities"]), whole=0, merges=0)
+             people=len(gold["entities"]), whole=0, merges=0, false_people=0)
+    # System people none of whose mentions is a gold person's ("Sky News" typed PER).
+    gold_spans = [(m["begin"], m["end"]) for ge in gold["entities"] for m in ge["mentions"]]
+    for e in system.get("entities", []):
+        if e["type"] != "PER":
+            continue
+        if not any(min(m["source_end"], ge) > max(m["source_begin"], gb)
+                   for m in e["mentions"] for gb, ge in gold_spans):
+            c["false_people"] += 1
     for gi, s in flat:
         if s is not None:
             c["found"] += 1
@@ -93,7 +101,7 @@ def main(argv):
     args = ap.parse_args(argv)
     system = load_system(args.system)
     total = {}
-    print(f"{'document':28} {'P':>6} {'R':>6} {'F1':>6}  found  whole  merges")
+    print(f"{'document':28} {'P':>6} {'R':>6} {'F1':>6}  found  whole  merges  false people")
     for path in args.gold:
         with open(path, encoding="utf-8") as f:
             gold = json.load(f)
@@ -106,10 +114,10 @@ def main(argv):
             total[k] = total.get(k, 0) + v
         p, r, f = prf(c)
         print(f"{name:28} {p:6.3f} {r:6.3f} {f:6.3f}  {c['found']}/{c['mentions']}  "
-              f"{c['whole']}/{c['people']}  {c['merges']}")
+              f"{c['whole']}/{c['people']}  {c['merges']}  {c['false_people']}")
     p, r, f = prf(total)
     print(f"{'all':28} {p:6.3f} {r:6.3f} {f:6.3f}  {total['found']}/{total['mentions']}  "
-          f"{total['whole']}/{total['people']}  {total['merges']}")
+          f"{total['whole']}/{total['people']}  {total['merges']}  {total['false_people']}")
     print(f"found mentions typed PER: {total['typed_per']}/{total['found']}")
     return 0
 

@@ -267,7 +267,10 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
     span.end -= static_cast<uint32_t>(entities::PossessiveSuffixLength(text));
     text = doc.Text(span);
     const bool honorific = entities::StartsWithPersonalHonorific(text);
-    const EntityType type = honorific ? EntityType::kPerson : m.type;
+    EntityType type = honorific ? EntityType::kPerson : m.type;
+    if (type == EntityType::kPerson && !honorific &&
+        entities::EndsInOrganisationHead(entities::ParseName(text, false)))
+      type = EntityType::kOrganization;
     // Titles are stripped from every mention for the type vote; organisations get their words
     // back below if they stay organisations ("General Motors").
     Parsed p{entities::ParseName(text, true), type, span, static_cast<int>(i), honorific};

@@ -172,6 +172,16 @@ bool IsPronounLike(std::string_view text) {
   return false;
 }
 
+bool EndsInOrganisationHead(const NameForm& name) {
+  static constexpr std::array<std::string_view, 36> kHeads = {
+      "news", "family", "party", "council", "committee", "group", "times", "post", "press", "agency",
+      "ministry", "department", "office", "union", "bank", "court", "league", "club", "university",
+      "college", "school", "institute", "foundation", "association", "company", "corporation", "inc",
+      "ltd", "plc", "fc", "tv", "radio", "network", "channel", "commission", "parliament"};
+  if (name.lower.size() < 2) return false;
+  return std::find(kHeads.begin(), kHeads.end(), name.lower.back()) != kHeads.end();
+}
+
 std::string HonorificBefore(std::string_view text, size_t pos) {
   if (pos < 3 || pos > text.size() || text[pos - 1] != ' ') return {};
   size_t b = pos - 1;

@@ -44,6 +44,10 @@ size_t PossessiveSuffixLength(std::string_view text);
 // which a tagger sometimes marks at the start of a sentence.
 bool IsPronounLike(std::string_view text);
 
+// True when a name ends in a word that heads names of organisations and never a person's
+// ("Sky News", "Royal Family", "Labour Party", "Justice Department"): the tagger's PER is wrong.
+bool EndsInOrganisationHead(const NameForm& name);
+
 // The personal honorific written right before `pos` ("Ms" in "... Ms Marlow", the tagger having
 // left it outside the name), lower-cased without a dot, or "".
 std::string HonorificBefore(std::string_view text, size_t pos);

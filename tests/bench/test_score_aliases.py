@@ -50,3 +50,8 @@ def test_overlap_counts_and_missing_mentions_are_misses():
     assert c["found"] == 1
     assert (c["tp"], c["fp"], c["fn"]) == (0, 0, 1)
     assert c["whole"] == 0
+
+
+def test_false_people_are_counted():
+    c = sa.score_document(gold([(0, 5)]), system(("PER", [(0, 5)]), ("PER", [(20, 28)]), ("ORG", [(30, 35)])))
+    assert c["false_people"] == 1

@@ -322,6 +322,17 @@ TEST(LinkEntities, AnAppositionWithAPostModifier) {
             (std::vector<std::string>{"Claire Dunmore", "the first foreign minister", "the first foreign minister"}));
 }
 
+TEST(LinkEntities, APersonCannotEndInNewsOrFamily) {
+  Document doc = Doc("He told Sky News that the Royal Family and Ann News agreed.");
+  auto mentions = Mentions(doc, {{"Sky News", T::kPerson}, {"Royal Family", T::kPerson}, {"Ann News", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 3u);
+  EXPECT_EQ(entities[0].type, T::kOrganization);
+  EXPECT_EQ(entities[1].type, T::kOrganization);
+  // The rule knows head words, not people: a person really named "News" is lost too.
+  EXPECT_EQ(entities[2].type, T::kOrganization);
+}
+
 TEST(LinkEntities, NoMentionsNoEntities) {
   Document doc = Doc("Nothing named here.");
   EXPECT_TRUE(LinkEntities(doc, {}).empty());
