@@ -1,5 +1,7 @@
 #include "pipeline/html_document.h"
 
+#include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <utility>
 
@@ -18,8 +20,68 @@ BlockKind ToBlockKind(HtmlBlockKind kind) {
   }
 }
 
+bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+size_t Utf8Length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+// Maps a piece of block text that is not a verbatim copy of its source (character references
+// decoded, whitespace collapsed) piece by piece, so that a name next to "&lt;" or "&nbsp;" still
+// maps to its own bytes: equal bytes are copies, a reference maps the one character it became, a
+// run of source whitespace maps the one space it became (or nothing). Anything else the aligner
+// cannot explain maps the rest of the piece to the rest of its range, as before.
+void AlignPiece(std::string_view text, uint32_t text_begin, std::string_view page, uint32_t source_begin,
+                uint32_t source_end, OffsetMap* map) {
+  size_t t = 0, s = source_begin;
+  size_t copy_t = 0, copy_s = s, copy_len = 0;  // the copy run being gathered
+  auto flush = [&] {
+    if (copy_len) map->AddCopy(text_begin + static_cast<uint32_t>(copy_t), copy_s, static_cast<uint32_t>(copy_len));
+    copy_len = 0;
+  };
+  // The end of a character reference starting at `at` ("&amp;", "&#8217;"), or 0 if there is none.
+  auto reference_end = [&](size_t at) -> size_t {
+    if (page[at] != '&') return 0;
+    size_t e = at + 1;
+    while (e < source_end && e - at <= 32 && (std::isalnum(static_cast<unsigned char>(page[e])) || page[e] == '#')) ++e;
+    return e < source_end && page[e] == ';' && e > at + 1 ? e + 1 : 0;
+  };
+  while (t < text.size() && s < source_end) {
+    if (const size_t ref_end = reference_end(s)) {
+      flush();
+      const size_t n = std::min(Utf8Length(static_cast<unsigned char>(text[t])), text.size() - t);
+      map->AddReplacement(text_begin + static_cast<uint32_t>(t), static_cast<uint32_t>(n), s, ref_end - s);
+      t += n;
+      s = ref_end;
+      continue;
+    }
+    if (text[t] == page[s]) {
+      if (copy_len == 0) copy_t = t, copy_s = s;
+      ++copy_len, ++t, ++s;
+      continue;
+    }
+    flush();
+    if (IsHtmlSpace(page[s])) {
+      size_t e = s;
+      while (e < source_end && IsHtmlSpace(page[e])) ++e;
+      if (text[t] == ' ') {  // the run collapsed to one space
+        map->AddReplacement(text_begin + static_cast<uint32_t>(t), 1, s, e - s);
+        ++t;
+      }
+      s = e;  // otherwise the run was dropped
+      continue;
+    }
+    break;  // unexplained: fall back below
+  }
+  flush();
+  if (t < text.size()) {
+    map->AddReplacement(text_begin + static_cast<uint32_t>(t), static_cast<uint32_t>(text.size() - t),
+                        std::min<size_t>(s, source_end), source_end > s ? source_end - s : 0);
+  }
+}
+
 // Block text -> decoded page: a text piece that is a verbatim copy of its source bytes maps byte
-// for byte; one that is not (references decoded, whitespace collapsed) maps to its whole range.
+// for byte; one that is not is aligned with its source (AlignPiece).
 OffsetMap BlockToPage(const ExtractedBlock& block, std::string_view page) {
   OffsetMap map;
   for (size_t i = 0; i < block.pieces.size(); ++i) {
@@ -31,9 +93,10 @@ OffsetMap BlockToPage(const ExtractedBlock& block, std::string_view page) {
     const bool in_page = p.source_end >= p.source_begin && p.source_end <= page.size();
     if (in_page && page.substr(p.source_begin, p.source_end - p.source_begin) == text) {
       map.AddCopy(p.text_begin, p.source_begin, end - p.text_begin);
+    } else if (in_page) {
+      AlignPiece(text, p.text_begin, page, p.source_begin, p.source_end, &map);
     } else {
-      map.AddReplacement(p.text_begin, end - p.text_begin, p.source_begin,
-                         in_page ? p.source_end - p.source_begin : 0);
+      map.AddReplacement(p.text_begin, end - p.text_begin, p.source_begin, 0);
     }
   }
   if (map.empty() && !block.text.empty()) {

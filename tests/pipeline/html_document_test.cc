@@ -73,12 +73,57 @@ TEST(HtmlDocument, SpansMapBackToThePageBytes) {
   EXPECT_EQ(source({static_cast<uint32_t>(world), static_cast<uint32_t>(world + 5)}), "world");
   const size_t hello = doc.text.find("Hello");
   EXPECT_EQ(source({static_cast<uint32_t>(hello), static_cast<uint32_t>(hello + 5)}), "Hello");
-  // A node with a character reference maps to its whole source text.
-  EXPECT_EQ(source({0, 4}), "Caf&eacute; news");
+  // A node with a character reference is aligned with its source: the reference maps the
+  // character it became, the other bytes map one to one.
+  EXPECT_EQ(source({0, 5}), "Caf&eacute;");  // "Café" is 5 bytes
+  EXPECT_EQ(source({3, 5}), "&eacute;");
+  EXPECT_EQ(source({6, 10}), "news");
   // Block ranges cover their text.
   EXPECT_EQ(f.page.text.substr(doc.blocks[1].source_begin,
                                doc.blocks[1].source_end - doc.blocks[1].source_begin),
             "Hello <b>world</b>.");
+}
+
+TEST(HtmlDocument, CollapsedWhitespaceAndReferencesAlignInsideOneTextNode) {
+  Fixture f;
+  f.page.text = "<p>&lt;Jang\n   Noksu&gt;&nbsp;&amp; co</p>";
+  f.page.offsets.AddCopy(0, 0, static_cast<uint32_t>(f.page.text.size()));
+  ExtractedBlock p;
+  p.text = "<Jang Noksu>\xC2\xA0& co";
+  const uint32_t b = 3, e = static_cast<uint32_t>(f.page.text.find("</p>"));
+  p.pieces = {{0, b, e}};
+  p.source_begin = b;
+  p.source_end = e;
+  f.article.blocks = {p};
+  Document doc = BuildHtmlDocument(f.page, f.article, "p.html", f.page.text.size());
+  ASSERT_EQ(doc.text, "<Jang Noksu> & co");  // the no-break space is normalised to a space
+  auto source = [&](std::string_view what) {
+    const uint32_t at = static_cast<uint32_t>(doc.text.find(what));
+    const Span span{at, at + static_cast<uint32_t>(what.size())};
+    return f.page.text.substr(doc.SourceBegin(span), doc.SourceEnd(span) - doc.SourceBegin(span));
+  };
+  EXPECT_EQ(source("Jang Noksu"), "Jang\n   Noksu");
+  EXPECT_EQ(source("<"), "&lt;");
+  EXPECT_EQ(source("co"), "co");
+  EXPECT_EQ(source("&"), "&amp;");
+  EXPECT_EQ(source("> "), "&gt;&nbsp;");
+}
+
+TEST(HtmlDocument, AnUnexplainedDifferenceFallsBackToTheRestOfTheRange) {
+  Fixture f;
+  f.page.text = "<p>abc XYZ</p>";
+  f.page.offsets.AddCopy(0, 0, static_cast<uint32_t>(f.page.text.size()));
+  ExtractedBlock p;
+  p.text = "abc def";
+  p.pieces = {{0, 3, 10}};
+  p.source_begin = 3;
+  p.source_end = 10;
+  f.article.blocks = {p};
+  Document doc = BuildHtmlDocument(f.page, f.article, "p.html", f.page.text.size());
+  EXPECT_EQ(doc.SourceBegin({0, 3}), 3u);
+  EXPECT_EQ(doc.SourceEnd({0, 3}), 6u);
+  EXPECT_EQ(doc.SourceBegin({4, 7}), 7u);
+  EXPECT_EQ(doc.SourceEnd({4, 7}), 10u);
 }
 
 TEST(HtmlDocument, MapsThroughTheDecodingStep) {
