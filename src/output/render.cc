@@ -1,6 +1,7 @@
 // Renderings of a Document for people: the article of each story in reading order, with captions,
 // leftovers and repairs listed after it, in plain text or Markdown.
 #include "dossier/output.h"
+#include "output/quotes_json.h"
 #include "output/time_render.h"
 
 namespace dossier {
@@ -83,10 +84,12 @@ void Render(const Document& doc, bool markdown, std::string* out) {
 
 void RenderText(const Document& doc, std::string* out) {
   Render(doc, false, out);
+  RenderQuotes(doc, false, out);
   RenderTimeSections(doc, false, out);
 }
 void RenderMarkdown(const Document& doc, std::string* out) {
   Render(doc, true, out);
+  RenderQuotes(doc, true, out);
   RenderTimeSections(doc, true, out);
 }
 

@@ -1,0 +1,479 @@
+// Finding attributions: who (the speaker as written), the cue, and what was said.
+//
+// Three passes over the speech blocks, each leaving the tokens it used marked so a later pass does
+// not reuse them:
+//  1. Direct quotations with a cue next to them: “…,” Bell adds. / “…” wrote Steve Witkoff on X. /
+//     She said: “…”. A quotation right after such a one with no cue of its own is the second part
+//     of a split quote (“…,” Bell adds. “…”).
+//  2. Reported speech around every remaining cue verb: SPEAKER CUE [hearer] [that] CONTENT, or
+//     CONTENT, SPEAKER CUE. / CONTENT, CUE SPEAKER. / according to SPEAKER. Quotations inside the
+//     content make it mixed (Starmer said the coalition is “preparing …”).
+//  3. Quotations still unattributed: a sentence-long quotation continues the previous speaker's
+//     turn (resolved in speakers.cc, or left unknown); a short one with no cue is a scare quote or
+//     a title ("a “secret” plan") and is not speech.
+#include <algorithm>
+
+#include "quotes/internal.h"
+
+namespace dossier::quotes {
+
+namespace {
+
+constexpr uint32_t kMaxSpeakerTokens = 10;
+
+struct Finder {
+  TokenView& v;
+  const std::vector<MarkPair>& pairs;
+  std::vector<Found> out;
+  std::vector<uint32_t> pair_at_open;  // token -> index into pairs, for opening marks
+
+  Finder(TokenView& view, const std::vector<MarkPair>& p) : v(view), pairs(p) {
+    pair_at_open.assign(v.doc->tokens.size(), kNone);
+    for (uint32_t i = 0; i < pairs.size(); ++i) pair_at_open[pairs[i].open] = i;
+  }
+
+  bool Flag(uint32_t t, uint32_t f) const { return (v.flags[t] & f) != 0; }
+  bool IsOpenMark(uint32_t t) const { return pair_at_open[t] != kNone; }
+  bool IsAnyMark(uint32_t t) const { return v.mark[t] != Mark::kNotMark; }
+  bool Clause(uint32_t t) const {  // tokens that end a speaker phrase or a tail
+    return v.IsPunct(t, ',') || v.IsPunct(t, ';') || v.IsPunct(t, ':') || v.IsPunct(t, '.') ||
+           v.doc->tokens[t].kind == TokenKind::kDash || IsAnyMark(t);
+  }
+  // Is t inside the same speech block as `ref`?
+  bool SameBlock(uint32_t t, uint32_t ref) const {
+    return t < v.token_block.size() && v.token_block[t] != kNone && v.token_block[t] == v.token_block[ref];
+  }
+
+  // The speaker phrase ending right before `end` (exclusive), not before `limit`: a pronoun, or a
+  // run of words that are not function words ("military analyst Sean Bell", "a defence official",
+  // "Connecticut’s tax commissioner"). Empty (first == end) when there is none.
+  std::pair<uint32_t, uint32_t> SpeakerBefore(uint32_t end, uint32_t limit) const {
+    if (end <= limit) return {end, end};
+    const uint32_t last = end - 1;
+    if (v.used[last]) return {end, end};
+    if (Flag(last, kSpeakerPronoun) || LowerIs(last, "i") || LowerIs(last, "we")) return {last, end};
+    uint32_t first = end;
+    for (uint32_t t = end; t > limit && end - (t - 1) <= kMaxSpeakerTokens;) {
+      --t;
+      if (!v.IsWord(t) || v.used[t] || Flag(t, kStopWord | kCueVerb | kSpeakerPronoun)) break;
+      first = t;
+    }
+    // Prepositions at the front belong to the sentence, not the speaker ("for Clinton ...").
+    while (first < end && (LowerIs(first, "of") || LowerIs(first, "for") || LowerIs(first, "at") ||
+                           LowerIs(first, "from") || LowerIs(first, "in")))
+      ++first;
+    return {first, end};
+  }
+  // The speaker phrase starting at `begin` (after an inverted cue: said Bell / wrote Donald
+  // Trump's special envoy Steve Witkoff on X).
+  std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t begin, uint32_t limit) const {
+    if (begin >= limit || v.used[begin]) return {begin, begin};
+    if (Flag(begin, kSpeakerPronoun) && !Flag(begin, kPronounWho)) return {begin, begin + 1};
+    uint32_t end = begin;
+    for (uint32_t t = begin; t < limit && t - begin < kMaxSpeakerTokens; ++t) {
+      if (!v.IsWord(t) || v.used[t] || Flag(t, kStopWord | kCueVerb | kSpeakerPronoun)) break;
+      end = t + 1;
+    }
+    return {begin, end};
+  }
+  bool LowerIs(uint32_t t, std::string_view w) const {
+    std::string_view s = v.doc->Text(v.doc->tokens[t].span);
+    if (s.size() != w.size()) return false;
+    for (size_t i = 0; i < s.size(); ++i)
+      if ((s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) != w[i]) return false;
+    return true;
+  }
+  // The cue at verb token `k`, with the auxiliaries and adverbs right before it (has also said).
+  uint32_t CueBegin(uint32_t k, uint32_t limit) const {
+    uint32_t b = k;
+    while (b > limit && (Flag(b - 1, kAuxWord) || IsAdverb(b - 1)) && !v.used[b - 1] && k - b < 3) --b;
+    return b;
+  }
+  // A lower-case word in -ly (clearly, publicly): an adverb that joins the cue, except the few
+  // nouns with that ending that speak ("a close ally said").
+  bool IsAdverb(uint32_t t) const {
+    std::string_view s = v.doc->Text(v.doc->tokens[t].span);
+    if (s.size() < 5 || v.cap[t] || s.substr(s.size() - 2) != "ly") return false;
+    return s != "family" && s != "ally" && s != "rally" && s != "assembly" && s != "supply" && s != "reply" &&
+           s != "bully" && s != "monopoly";
+  }
+  // Forms that are nouns as often as verbs: after a determiner they are a thing, not a cue
+  // ("The report suggested", "the claims").
+  bool NounAfterDeterminer(uint32_t k, uint32_t limit) const {
+    static constexpr std::string_view kNounish[] = {"report", "reports", "claim", "claims", "note", "notes",
+                                                    "hope", "hopes", "fear", "warning", "promise", "promises",
+                                                    "tweet", "tweets", "comment", "statement", "ask", "estimate"};
+    bool nounish = false;
+    for (auto w : kNounish) nounish = nounish || LowerIs(k, w);
+    if (!nounish) return false;
+    // "The Axios report", "a New York Times report": a determiner within three words before it.
+    for (uint32_t t = k; t > limit && k - t < 4;) {
+      --t;
+      if (LowerIs(t, "the") || LowerIs(t, "a") || LowerIs(t, "an") || LowerIs(t, "his") || LowerIs(t, "her") ||
+          LowerIs(t, "its") || LowerIs(t, "their") || LowerIs(t, "this") || LowerIs(t, "that") || LowerIs(t, "our"))
+        return true;
+      if (!v.IsWord(t) || (!v.cap[t] && t + 1 != k)) break;
+    }
+    return false;
+  }
+  bool IsIngForm(uint32_t k) const {
+    std::string_view s = v.doc->Text(v.doc->tokens[k].span);
+    return s.size() > 4 && s.substr(s.size() - 3) == "ing";
+  }
+  void Use(uint32_t a, uint32_t b) {
+    for (uint32_t t = a; t < b; ++t) v.used[t] = 1;
+  }
+  void MarkPairUsed(uint32_t pi) { Use(pairs[pi].open, pairs[pi].close + 1); }
+
+  Span Tokens(uint32_t a, uint32_t b) const { return v.TokenSpan(a, b); }
+
+  void Emit(Span content, QuoteType type, uint32_t cue_a, uint32_t cue_b, uint32_t sp_a, uint32_t sp_b,
+            uint32_t sentence, uint32_t content_token) {
+    Found f;
+    f.quote.content = content;
+    f.quote.type = type;
+    if (cue_b > cue_a) f.quote.cue = Tokens(cue_a, cue_b);
+    if (sp_a != kNone && sp_b > sp_a) {
+      f.quote.speaker = Tokens(sp_a, sp_b);
+      f.speaker_first = sp_a;
+      f.speaker_end = sp_b;
+    }
+    f.sentence = sentence;
+    f.block = v.token_block[content_token];
+    out.push_back(std::move(f));
+  }
+
+  // Pass 1 helpers. A cue after the closing mark: [,|—] SPEAKER CUE or CUE SPEAKER.
+  bool TrailingCue(uint32_t close, uint32_t* cue_a, uint32_t* cue_b, uint32_t* sp_a, uint32_t* sp_b) const {
+    uint32_t t = close + 1;
+    if (!SameBlock(t, close)) return false;
+    if (v.IsPunct(t, ',') || v.doc->tokens[t].kind == TokenKind::kDash) ++t;
+    if (!SameBlock(t, close) || v.used[t]) return false;
+    const uint32_t limit = v.blocks[v.token_block[close]].end;
+    // CUE SPEAKER (inverted): "said Bell", "wrote Donald Trump‘s special envoy Steve Witkoff".
+    uint32_t k = t;
+    while (k < limit && Flag(k, kAuxWord) && k - t < 2) ++k;
+    if (k < limit && Flag(k, kCueVerb)) {
+      auto [a, b] = SpeakerAfter(k + 1, limit);
+      if (b > a) {
+        *cue_a = t, *cue_b = k + 1, *sp_a = a, *sp_b = b;
+        return true;
+      }
+    }
+    // SPEAKER [aux] CUE: "he tells Sky News", "Mr Trump wrote", "Bell adds".
+    auto [a, b] = SpeakerAfter(t, limit);
+    if (b <= a) return false;
+    uint32_t c = b;
+    while (c < limit && Flag(c, kAuxWord) && c - b < 3) ++c;
+    if (c < limit && Flag(c, kCueVerb) && !v.used[c]) {
+      *cue_a = b, *cue_b = c + 1, *sp_a = a, *sp_b = b;
+      return true;
+    }
+    return false;
+  }
+  // A cue before the opening mark: SPEAKER CUE [hearer] (:|,) “ , or "adding: “".
+  bool LeadingCue(uint32_t open, uint32_t* cue_a, uint32_t* cue_b, uint32_t* sp_a, uint32_t* sp_b) const {
+    if (open == 0) return false;
+    uint32_t t = open - 1;
+    if (!SameBlock(t, open)) {
+      // "Caddell continued:" closing one paragraph, the quotation opening the next.
+      const uint32_t bi = v.token_block[open];
+      if (bi == 0 || v.blocks[bi].begin != open || v.blocks[bi - 1].end != open ||
+          v.blocks[bi - 1].block + 1 != v.blocks[bi].block || !v.IsPunct(t, ':'))
+        return false;
+    }
+    if (!(v.IsPunct(t, ':') || v.IsPunct(t, ','))) return false;
+    const uint32_t limit = v.SentenceBegin(t);
+    // The cue verb within four words before the mark (told reporters: “…”).
+    for (uint32_t k = t; k > limit && t - k < 5;) {
+      --k;
+      if (!v.IsWord(k) || v.used[k]) break;
+      if (!Flag(k, kCueVerb)) continue;
+      if (k + 1 < t && !Flag(k, kObjectVerb)) break;  // words after a cue that takes no hearer
+      uint32_t ca = CueBegin(k, limit);
+      auto [a, b] = SpeakerBefore(ca, limit);
+      *cue_a = ca, *cue_b = k + 1;
+      if (b > a) {
+        *sp_a = a, *sp_b = b;
+      } else {
+        // "…, adding: “…”": the speaker is the sentence's subject, found after pass 2.
+        *sp_a = kNone, *sp_b = kNone;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  void DirectPass() {
+    for (uint32_t pi = 0; pi < pairs.size(); ++pi) {
+      const MarkPair& p = pairs[pi];
+      if (v.used[p.open] || (p.single && p.words < 3)) continue;
+      uint32_t ca = 0, cb = 0, sa = kNone, sb = kNone;
+      const Span content = Tokens(p.open, p.close + 1);
+      if (p.closed && TrailingCue(p.close, &ca, &cb, &sa, &sb)) {
+        MarkPairUsed(pi);
+        Use(ca, cb);
+        Use(sa, sb);
+        Emit(content, QuoteType::kDirect, ca, cb, sa, sb, v.sentence[ca], p.open);
+        // A split quote: the next quotation right after this clause, with no cue of its own.
+        uint32_t e = std::max(cb, sb);
+        const uint32_t limit = v.blocks[v.token_block[p.close]].end;
+        uint32_t t = e;
+        while (t < limit && !IsAnyMark(t) && t - e < 8 && !v.IsPunct(t, '.') && !v.IsPunct(t, ',') &&
+               !v.IsPunct(t, ':'))
+          ++t;
+        if (t < limit && (v.IsPunct(t, '.') || v.IsPunct(t, ',') || v.IsPunct(t, ':'))) ++t;
+        if (t < limit && IsOpenMark(t) && pi + 1 < pairs.size() && pairs[pi + 1].open == t &&
+            pairs[pi + 1].words >= 3) {
+          uint32_t a2, b2, s2, e2;
+          if (!pairs[pi + 1].closed || !TrailingCue(pairs[pi + 1].close, &a2, &b2, &s2, &e2)) {
+            out.back().quote.content2 = Tokens(pairs[pi + 1].open, pairs[pi + 1].close + 1);
+            Use(e, t);
+            MarkPairUsed(pi + 1);
+            ++pi;
+          }
+        }
+        continue;
+      }
+      if (LeadingCue(p.open, &ca, &cb, &sa, &sb)) {
+        MarkPairUsed(pi);
+        Use(ca, cb);
+        if (sa != kNone) Use(sa, sb);
+        Emit(content, QuoteType::kDirect, ca, cb, sa, sb, v.sentence[ca], p.open);
+        out.back().speaker_first = sa == kNone ? kNone - 1 : sa;  // kNone - 1: the sentence's subject
+      }
+    }
+  }
+
+  // The sentence's end for content: the last token, without a final full stop (a stop inside the
+  // closing mark stays: “… deplorables.”).
+  uint32_t ContentEnd(uint32_t from, uint32_t sentence_end) const {
+    uint32_t e = from;
+    while (e < sentence_end && !v.used[e]) ++e;
+    while (e > from && (v.IsPunct(e - 1, '.') || v.IsPunct(e - 1, ',') || v.IsPunct(e - 1, ';') ||
+                        v.IsPunct(e - 1, ':') || v.doc->tokens[e - 1].kind == TokenKind::kDash))
+      --e;
+    return e;
+  }
+  // Quotations inside [a, b): extends b over one that the sentence splitter cut, marks them used,
+  // and says whether any was inside.
+  bool TakeQuotes(uint32_t a, uint32_t* b) {
+    bool any = false;
+    for (uint32_t t = a; t < *b; ++t) {
+      if (!IsOpenMark(t)) continue;
+      const MarkPair& p = pairs[pair_at_open[t]];
+      if (v.used[p.open]) continue;
+      if (p.close + 1 > *b) *b = p.close + 1;
+      MarkPairUsed(pair_at_open[t]);
+      any = true;
+    }
+    return any;
+  }
+  QuoteType TypeOf(uint32_t a, uint32_t b, bool has_quotes) const {
+    if (!has_quotes) return QuoteType::kIndirect;
+    if (IsOpenMark(a) && pairs[pair_at_open[a]].close + 1 >= b) return QuoteType::kDirect;
+    return QuoteType::kMixed;
+  }
+
+  // Pass 2: reported speech around one cue verb at k (not used yet).
+  void ReportedAt(uint32_t k, uint32_t cue_end) {
+    const uint32_t sb = v.SentenceBegin(k), se = v.SentenceEnd(k);
+    const bool according = cue_end > k + 1;  // "according to": the speaker comes after
+    if (!according && NounAfterDeterminer(k, sb)) return;
+    const uint32_t ca = CueBegin(k, sb);
+    auto [spa, spb] = SpeakerBefore(ca, sb);
+    bool subject_speaker = false;
+    if (!according && IsIngForm(k) && ca == k) {
+      // A participle is a cue only after a comma (", saying the plan ..."), and then the speaker is
+      // the sentence's subject; "his post announcing the signing" is not speech.
+      if (k == sb || !v.IsPunct(k - 1, ',')) return;
+      spa = spb = k;
+      subject_speaker = true;
+    }
+    if (according) {
+      auto [a, b] = SpeakerAfter(cue_end, se);
+      if (b <= a) return;
+      if (ca == sb) {
+        // According to SPEAKER, CONTENT.
+        uint32_t c = b;
+        if (c < se && v.IsPunct(c, ',')) ++c;
+        uint32_t e = ContentEnd(c, se);
+        if (e < c + 2) return;
+        bool q = TakeQuotes(c, &e);
+        Commit(Tokens(c, e), TypeOf(c, e, q), ca, cue_end, a, b, c, e);
+      } else if (ca > sb && v.IsPunct(ca - 1, ',')) {
+        // CONTENT, according to SPEAKER.
+        uint32_t e = ca - 1;
+        if (e < sb + 2) return;
+        bool q = TakeQuotes(sb, &e);
+        Commit(Tokens(sb, e), TypeOf(sb, e, q), ca, cue_end, a, b, sb, e);
+      }
+      return;
+    }
+    // Tail after the cue: the rest of the sentence, when it is short and not a clause of its own.
+    // The rest of the sentence after "…, Bell says": nothing, or a short phrase of place, time or
+    // hearer ("in a statement", "on Tuesday", "to reporters"), not a clause of its own.
+    auto tail_is_short = [&](uint32_t from) {
+      uint32_t e = ContentEnd(from, se);
+      if (e == from) return true;
+      if (e - from > 8) return false;
+      static constexpr std::string_view kTailStart[] = {"in", "on", "at", "to", "during", "after", "before", "this",
+                                                        "last", "earlier", "later", "yesterday", "today", "on",
+                                                        "via", "while", "when", "as", "of", "from", "recently",
+                                                        "adding", "referring", "citing", "noting", "told", "tells"};
+      bool ok = v.IsPunct(from, ',') || v.IsPunct(from, '(');
+      for (auto w : kTailStart) ok = ok || LowerIs(from, w);
+      if (!ok) return false;
+      for (uint32_t t = from; t < e; ++t)
+        if (LowerIs(t, "that") || IsAnyMark(t)) return false;
+      return true;
+    };
+    if (spb > spa || subject_speaker) {
+      const bool after_comma = !subject_speaker && spa > sb && (v.IsPunct(spa - 1, ',') || v.doc->tokens[spa - 1].kind == TokenKind::kDash ||
+                                            v.mark[spa - 1] == Mark::kCloseDouble);
+      if (after_comma && tail_is_short(cue_end)) {
+        // CONTENT, SPEAKER CUE.
+        uint32_t e = spa - 1;
+        while (e > sb && (v.IsPunct(e - 1, ',') || v.doc->tokens[e - 1].kind == TokenKind::kDash)) --e;
+        if (e < sb + 2) return;
+        uint32_t a = sb;
+        // The sentence may begin inside a quotation the splitter cut: start at its opening mark.
+        for (uint32_t pi = 0; pi < pairs.size(); ++pi)
+          if (pairs[pi].open < sb && pairs[pi].close >= sb && pairs[pi].close < e) a = pairs[pi].open;
+        bool q = TakeQuotes(a, &e);
+        Commit(Tokens(a, e), TypeOf(a, e, q), ca, cue_end, spa, spb, a, e);
+        return;
+      }
+      // SPEAKER CUE [hearer] [that] CONTENT.
+      uint32_t c = cue_end;
+      if (c >= se) return;
+      if (Flag(k, kObjectVerb)) {
+        // The hearer: up to "that" when it comes soon, else a pronoun or a short name.
+        uint32_t that = kNone;
+        for (uint32_t t = c; t < se && t - c < 8 && (IsAnyMark(t) || !Clause(t)); ++t)
+          if (LowerIs(t, "that")) {
+            that = t;
+            break;
+          }
+        if (that != kNone) c = that;
+        else if (c < se && (LowerIs(c, "me") || LowerIs(c, "us") || LowerIs(c, "him") || LowerIs(c, "her") ||
+                            LowerIs(c, "them") || LowerIs(c, "reporters") || LowerIs(c, "journalists")))
+          ++c;
+        else if (!(c < se && (v.IsPunct(c, ':') || v.IsPunct(c, ',') || IsOpenMark(c))))
+          return;  // "told the committee everything": a hearer and no reported words
+      }
+      // A phrase of place or time before "that": says at a campaign stop in Toledo, Ohio, that ...
+      if (c < se && (LowerIs(c, "at") || LowerIs(c, "in") || LowerIs(c, "on") || LowerIs(c, "during") ||
+                     LowerIs(c, "after") || LowerIs(c, "before") || LowerIs(c, "to") || LowerIs(c, "this") ||
+                     LowerIs(c, "last") || LowerIs(c, "earlier"))) {
+        uint32_t that = kNone;
+        for (uint32_t t = c; t < se && t - c < 14 && !IsAnyMark(t); ++t)
+          if (LowerIs(t, "that")) {
+            that = t;
+            break;
+          }
+        if (that == kNone) return;  // "said to be", "told to wait", "asked about": not speech
+        c = that;
+      }
+      if (c < se && LowerIs(c, "that")) ++c;
+      if (c < se && (v.IsPunct(c, ':') || v.IsPunct(c, ','))) ++c;
+      if (c >= se || v.used[c]) return;
+      if (LowerIs(c, "by") || LowerIs(c, "of") || LowerIs(c, "for") || LowerIs(c, "with") || LowerIs(c, "about"))
+        return;
+      uint32_t e = ContentEnd(c, se);
+      bool q = TakeQuotes(c, &e);
+      if (e < c + 2) return;
+      Commit(Tokens(c, e), TypeOf(c, e, q), ca, cue_end, spa, spb, c, e);
+      if (subject_speaker) out.back().speaker_first = kNone - 1;  // the sentence's subject
+      return;
+    }
+    // No speaker before the cue: CONTENT, CUE SPEAKER ("…, said Bell.").
+    if (ca > sb && v.IsPunct(ca - 1, ',')) {
+      auto [a, b] = SpeakerAfter(cue_end, se);
+      if (b <= a || !tail_is_short(b)) return;
+      uint32_t e = ca - 1;
+      if (e < sb + 2) return;
+      bool q = TakeQuotes(sb, &e);
+      Commit(Tokens(sb, e), TypeOf(sb, e, q), ca, cue_end, a, b, sb, e);
+    }
+  }
+  void Commit(Span content, QuoteType type, uint32_t ca, uint32_t cb, uint32_t sa, uint32_t sb,
+              uint32_t c, uint32_t e) {
+    Use(ca, cb);
+    Use(sa, sb);
+    Use(c, e);
+    Emit(content, type, ca, cb, sa, sb, v.sentence[ca], c);
+  }
+
+  void ReportedPass(const Lexicon* lex) {
+    const auto& toks = v.doc->tokens;
+    for (uint32_t t = 0; t < toks.size(); ++t) {
+      if (v.sentence[t] == kNone || v.used[t]) continue;
+      if (Flag(t, kPhraseStart) && LowerIs(t, "according") && t + 1 < toks.size() && LowerIs(t + 1, "to") &&
+          v.sentence[t + 1] == v.sentence[t]) {
+        ReportedAt(t, t + 2);
+        continue;
+      }
+      if (Flag(t, kCueVerb) && !InsideQuote(t)) ReportedAt(t, t + 1);
+    }
+  }
+  bool InsideQuote(uint32_t t) const {
+    // Pairs are sorted by opening mark; a cue inside a quotation is the quoted person's words.
+    auto it = std::upper_bound(pairs.begin(), pairs.end(), t, [](uint32_t x, const MarkPair& p) { return x < p.open; });
+    while (it != pairs.begin()) {
+      --it;
+      if (it->close > t) return true;
+      if (t - it->open > 2000) break;
+    }
+    return false;
+  }
+
+  // Pass 3: quotations no cue claimed.
+  void TurnPass() {
+    for (uint32_t pi = 0; pi < pairs.size(); ++pi) {
+      const MarkPair& p = pairs[pi];
+      if (v.used[p.open]) continue;
+      // A quotation of its own: it opens its sentence and says something (four words or more).
+      if (p.single || p.words < 4 || v.SentenceBegin(p.open) != p.open) continue;
+      MarkPairUsed(pi);
+      Emit(Tokens(p.open, p.close + 1), QuoteType::kDirect, 0, 0, kNone, kNone, v.sentence[p.open], p.open);
+      out.back().quote.inherited = true;
+    }
+  }
+
+  // Quotes introduced by a participle ("…, adding: “…”") take the speaker of the sentence's other
+  // attribution, or the sentence's opening pronoun or name.
+  void SubjectSpeakers() {
+    for (auto& f : out) {
+      if (f.speaker_first != kNone - 1) continue;
+      f.speaker_first = kNone;
+      for (const auto& g : out)
+        if (&g != &f && g.sentence == f.sentence && g.speaker_first < kNone - 1) {
+          f.speaker_first = g.speaker_first;
+          f.speaker_end = g.speaker_end;
+          break;
+        }
+      if (f.speaker_first == kNone) {
+        const uint32_t sb = v.doc->sentences[f.sentence].first_token;
+        auto [a, b] = SpeakerAfter(sb, v.SentenceEnd(sb));
+        if (b > a && (Flag(a, kSpeakerPronoun) || v.cap[a])) f.speaker_first = a, f.speaker_end = b;
+      }
+      if (f.speaker_first != kNone) f.quote.speaker = Tokens(f.speaker_first, f.speaker_end);
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Found> FindAttributions(TokenView& v, const std::vector<MarkPair>& pairs) {
+  Finder f(v, pairs);
+  f.DirectPass();
+  f.ReportedPass(nullptr);
+  f.TurnPass();
+  f.SubjectSpeakers();
+  std::sort(f.out.begin(), f.out.end(),
+            [](const Found& a, const Found& b) { return a.quote.content.begin < b.quote.content.begin; });
+  return std::move(f.out);
+}
+
+}  // namespace dossier::quotes
