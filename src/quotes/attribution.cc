@@ -143,30 +143,65 @@ struct Finder {
     out.push_back(std::move(f));
   }
 
-  // Pass 1 helpers. A cue after the closing mark: [,|—] SPEAKER CUE or CUE SPEAKER.
+  // Pass 1 helpers. A cue after the closing mark: [,|—] SPEAKER [, apposition,] CUE, CUE SPEAKER,
+  // or the dash-and-name signature of a quoted comment (“…” ― Krystal Correa).
   bool TrailingCue(uint32_t close, uint32_t* cue_a, uint32_t* cue_b, uint32_t* sp_a, uint32_t* sp_b) const {
     uint32_t t = close + 1;
     if (!SameBlock(t, close)) return false;
-    if (v.IsPunct(t, ',') || v.doc->tokens[t].kind == TokenKind::kDash) ++t;
+    bool dash = false;
+    if (v.IsPunct(t, ',')) ++t;
+    else if (v.doc->tokens[t].kind == TokenKind::kDash) dash = true, ++t;
     if (!SameBlock(t, close) || v.used[t]) return false;
     const uint32_t limit = v.blocks[v.token_block[close]].end;
+    // A quotation that ends its sentence (“… him.”) is followed by a new sentence, which is its
+    // attribution only when it is short ("Zelenskyy wrote.", "he said in a post, ...") and not a
+    // clause of its own ("She says it was ...").
+    const bool closes_sentence = close > 0 && (v.IsPunct(close - 1, '.') || v.IsPunct(close - 1, '?') ||
+                                               v.IsPunct(close - 1, '!'));
+    auto short_tail = [&](uint32_t from) {
+      if (!closes_sentence) return true;
+      uint32_t e = from;
+      while (e < limit && e - from < 8 && !Clause(e) && !v.IsPunct(e, '?') && !v.IsPunct(e, '!')) ++e;
+      if (e - from >= 8) return false;
+      if (e == from) return true;
+      return !(LowerIs(from, "that") || Flag(from, kSpeakerPronoun) || LowerIs(from, "the") ||
+               LowerIs(from, "a") || LowerIs(from, "there") || LowerIs(from, "i") || LowerIs(from, "we"));
+    };
     // CUE SPEAKER (inverted): "said Bell", "wrote Donald Trump‘s special envoy Steve Witkoff".
     uint32_t k = t;
     while (k < limit && Flag(k, kAuxWord) && k - t < 2) ++k;
     if (k < limit && Flag(k, kCueVerb)) {
       auto [a, b] = SpeakerAfter(k + 1, limit);
-      if (b > a) {
+      if (b > a && short_tail(b)) {
         *cue_a = t, *cue_b = k + 1, *sp_a = a, *sp_b = b;
         return true;
       }
     }
-    // SPEAKER [aux] CUE: "he tells Sky News", "Mr Trump wrote", "Bell adds".
+    // SPEAKER [aux] CUE: "he tells Sky News", "Mr Trump wrote", "Bell adds", and with an apposition
+    // "Quina Jones, 25, said", "panel Chairman Rep. Jason Chaffetz (R-Utah) said".
     auto [a, b] = SpeakerAfter(t, limit);
     if (b <= a) return false;
     uint32_t c = b;
-    while (c < limit && Flag(c, kAuxWord) && c - b < 3) ++c;
-    if (c < limit && Flag(c, kCueVerb) && !v.used[c]) {
-      *cue_a = b, *cue_b = c + 1, *sp_a = a, *sp_b = b;
+    if (c < limit && (v.IsPunct(c, ',') || v.IsPunct(c, '('))) {
+      for (uint32_t u = c; u < limit && u - c < 16; ++u) {
+        if (v.IsPunct(u, '.') || IsAnyMark(u) || v.used[u]) break;
+        if (Flag(u, kCueVerb)) {
+          c = u;
+          break;
+        }
+      }
+    }
+    while (c < limit && Flag(c, kAuxWord) && c - b < 3 && !Flag(c, kCueVerb)) ++c;
+    if (c < limit && Flag(c, kCueVerb) && !v.used[c] && short_tail(c + 1)) {
+      uint32_t cb = CueBegin(c, b);
+      uint32_t se = cb;
+      while (se > a && (v.IsPunct(se - 1, ',') || Flag(se - 1, kAuxWord))) --se;
+      *cue_a = cb, *cue_b = c + 1, *sp_a = a, *sp_b = se;
+      return true;
+    }
+    // “…” ― Name, closing the paragraph.
+    if (dash && (b == limit || (b + 1 == limit && v.IsPunct(b, '.'))) && v.cap[a]) {
+      *cue_a = close + 1, *cue_b = close + 2, *sp_a = a, *sp_b = b;
       return true;
     }
     return false;
@@ -263,7 +298,7 @@ struct Finder {
       if (!IsOpenMark(t)) continue;
       const MarkPair& p = pairs[pair_at_open[t]];
       if (v.used[p.open]) continue;
-      if (p.close + 1 > *b) *b = p.close + 1;
+      if (p.closed && p.close + 1 > *b) *b = p.close + 1;
       MarkPairUsed(pair_at_open[t]);
       any = true;
     }
@@ -289,6 +324,19 @@ struct Finder {
       if (k == sb || !v.IsPunct(k - 1, ',')) return;
       spa = spb = k;
       subject_speaker = true;
+    } else if (!according && spb <= spa && ca > sb && (LowerIs(ca - 1, "and") || LowerIs(ca - 1, "but"))) {
+      // "Authorities announced the arrest and said a curfew would continue": the subject again.
+      spa = spb = k;
+      subject_speaker = true;
+    } else if (!according && spb <= spa && ca > sb + 2 && v.IsPunct(ca - 1, ',') && v.cap[sb] &&
+               !Flag(sb, kStopWord | kCueVerb) && !IsAnyMark(sb)) {
+      // "Angelique Brunner, a developer and spokeswoman for the coalition, said ...": a name with an
+      // apposition opens the sentence, and the speaker is all of it. Not when the words after the
+      // cue name the speaker instead ("…, said Brian Baker").
+      auto [ra, rb] = SpeakerAfter(cue_end, se);
+      uint32_t comma = sb;
+      while (comma < ca - 1 && !v.IsPunct(comma, ',')) ++comma;
+      if (!(rb > ra && v.cap[ra]) && comma < ca - 1 && comma - sb <= 6) spa = sb, spb = ca - 1;
     }
     if (according) {
       auto [a, b] = SpeakerAfter(cue_end, se);
@@ -408,7 +456,8 @@ struct Finder {
   void ReportedPass(const Lexicon* lex) {
     const auto& toks = v.doc->tokens;
     for (uint32_t t = 0; t < toks.size(); ++t) {
-      if (v.sentence[t] == kNone || v.used[t]) continue;
+      if (v.sentence[t] == kNone || v.used[t] || v.token_block[t] == kNone || v.blocks[v.token_block[t]].heading)
+        continue;
       if (Flag(t, kPhraseStart) && LowerIs(t, "according") && t + 1 < toks.size() && LowerIs(t + 1, "to") &&
           v.sentence[t + 1] == v.sentence[t]) {
         ReportedAt(t, t + 2);
@@ -422,9 +471,43 @@ struct Finder {
     auto it = std::upper_bound(pairs.begin(), pairs.end(), t, [](uint32_t x, const MarkPair& p) { return x < p.open; });
     while (it != pairs.begin()) {
       --it;
-      if (it->close > t) return true;
+      // An unclosed quotation does not hide its own attribution ("“Nobody asked us, he added.").
+      if (it->close > t && it->closed) return true;
       if (t - it->open > 2000) break;
     }
+    return false;
+  }
+
+  // Pass 0: "Name: words" opening a paragraph or a headline -- a transcript turn ("WALLACE: If I
+  // may, sir ...") or a headline's quote ("Sanders: Clinton needs to ..."). The name must be in
+  // capitals or an entity mention, so "The new files: the key takeaways" is not speech.
+  void ColonPass() {
+    for (const auto& b : v.blocks) {
+      uint32_t x = b.begin;
+      if (x < b.end && IsAnyMark(x)) ++x;
+      uint32_t y = x;
+      bool all_caps = true, mention = false;
+      while (y < b.end && y - x < 4 && v.IsWord(y) && v.cap[y] && !Flag(y, kStopWord | kCueVerb)) {
+        all_caps = all_caps && (v.doc->tokens[y].flags & kAllCaps);
+        mention = mention || v.in_mention[y];
+        ++y;
+      }
+      if (y == x || y >= b.end || !v.IsPunct(y, ':') || !(all_caps || mention)) continue;
+      if (LowerIs(x, "the") || LowerIs(x, "a")) continue;
+      uint32_t c = y + 1, e = b.end;
+      while (e > c && (v.IsPunct(e - 1, '.') || (IsAnyMark(e - 1) && !IsOpenMarkClosedBy(e - 1)))) --e;
+      uint32_t words = 0;
+      for (uint32_t t = c; t < e; ++t) words += v.IsWord(t);
+      if (words < 3) continue;
+      bool q = TakeQuotes(c, &e);
+      QuoteType type = all_caps && !b.heading ? QuoteType::kDirect : TypeOf(c, e, q);
+      Commit(Tokens(c, e), type, y, y + 1, x, y, c, e);
+    }
+  }
+  // A mark at t closes a pair that opened inside the content (keep it).
+  bool IsOpenMarkClosedBy(uint32_t t) const {
+    for (const auto& p : pairs)
+      if (p.close == t && p.closed) return true;
     return false;
   }
 
@@ -455,8 +538,13 @@ struct Finder {
         }
       if (f.speaker_first == kNone) {
         const uint32_t sb = v.doc->sentences[f.sentence].first_token;
-        auto [a, b] = SpeakerAfter(sb, v.SentenceEnd(sb));
-        if (b > a && (Flag(a, kSpeakerPronoun) || v.cap[a])) f.speaker_first = a, f.speaker_end = b;
+        // A pronoun, or the run of capitalised words that opens the sentence (a name).
+        const uint32_t se = v.SentenceEnd(sb);
+        uint32_t a = sb, b = sb;
+        if (a < se && Flag(a, kSpeakerPronoun) && !Flag(a, kPronounWho)) b = a + 1;
+        else
+          while (b < se && b - a < 6 && v.IsWord(b) && v.cap[b] && !Flag(b, kStopWord)) ++b;
+        if (b > a) f.speaker_first = a, f.speaker_end = b;
       }
       if (f.speaker_first != kNone) f.quote.speaker = Tokens(f.speaker_first, f.speaker_end);
     }
@@ -467,6 +555,7 @@ struct Finder {
 
 std::vector<Found> FindAttributions(TokenView& v, const std::vector<MarkPair>& pairs) {
   Finder f(v, pairs);
+  f.ColonPass();
   f.DirectPass();
   f.ReportedPass(nullptr);
   f.TurnPass();

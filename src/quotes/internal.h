@@ -26,8 +26,10 @@ struct TokenView {
   std::vector<Mark> mark;
   std::vector<uint8_t> used;
   std::vector<uint8_t> cap;        // first letter upper case
+  std::vector<uint8_t> in_mention; // inside an entity mention
   // Speech blocks in order: [first token, end token) and the block index.
-  struct BlockRange { uint32_t block, begin, end; };
+  // Headings are in the view only for the "Name: words" headline form (colon_cue below).
+  struct BlockRange { uint32_t block, begin, end; bool heading; };
   std::vector<BlockRange> blocks;
   std::vector<uint32_t> token_block;  // token -> index into `blocks` (kNone outside)
 

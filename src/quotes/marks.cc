@@ -37,15 +37,17 @@ TokenView BuildTokenView(const Document& doc, const Lexicon& lex) {
   v.used.assign(n, 0);
   v.cap.assign(n, 0);
   v.token_block.assign(n, kNone);
+  v.in_mention.assign(n, 0);
   std::string lower;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.block >= doc.blocks.size()) continue;
     const BlockKind kind = doc.blocks[s.block].kind;
-    // Speech is in the body and in list items; headings and captions quote titles, not speakers.
-    if (kind != BlockKind::kBody && kind != BlockKind::kListItem) continue;
+    // Speech is in the body and in list items; headings and captions quote titles, not speakers
+    // (a heading is kept for its "Name: words" form only).
+    if (kind != BlockKind::kBody && kind != BlockKind::kListItem && kind != BlockKind::kHeading) continue;
     if (v.blocks.empty() || v.blocks.back().block != s.block)
-      v.blocks.push_back({s.block, s.first_token, s.first_token});
+      v.blocks.push_back({s.block, s.first_token, s.first_token, kind == BlockKind::kHeading});
     v.blocks.back().end = s.first_token + s.token_count;
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count && t < n; ++t) {
       v.sentence[t] = si;
@@ -57,11 +59,21 @@ TokenView BuildTokenView(const Document& doc, const Lexicon& lex) {
         continue;
       }
       if (tok.kind != TokenKind::kWord) continue;
-      v.cap[t] = (tok.flags & kCapitalized) != 0;
+      v.cap[t] = (tok.flags & (kCapitalized | kAllCaps)) != 0;
       if (text.size() > 24) continue;
       lower = LowerWord(text);
       v.flags[t] = lex.Flags(lower);
     }
+  }
+  // Tokens inside entity mentions (both lists are in text order).
+  std::vector<Span> spans;
+  for (const Entity& e : doc.entities)
+    for (const LinkedMention& m : e.mentions) spans.push_back(m.span);
+  std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.begin < b.begin; });
+  size_t k = 0;
+  for (uint32_t t = 0; t < n && k < spans.size(); ++t) {
+    while (k < spans.size() && spans[k].end <= doc.tokens[t].span.begin) ++k;
+    if (k < spans.size() && spans[k].begin < doc.tokens[t].span.end) v.in_mention[t] = 1;
   }
   return v;
 }
@@ -83,6 +95,7 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
   };
   for (uint32_t bi = 0; bi < v.blocks.size(); ++bi) {
     const auto& b = v.blocks[bi];
+    if (b.heading) continue;
     uint32_t dbl = kNone, sgl = kNone;
     bool sgl_nested = false;
     if (carry != kNone) {

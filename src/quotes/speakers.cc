@@ -16,6 +16,7 @@
 //  * A quotation that continues a turn takes the speaker of the quote before it in the same or
 //    the previous two paragraphs of the story.
 #include <algorithm>
+#include <cctype>
 
 #include "quotes/internal.h"
 
@@ -235,9 +236,31 @@ struct Resolver {
       s = s.substr(0, s.size() - (s[s.size() - 2] == '\'' ? 2 : 4));
     return std::string(s);
   }
+  // A one-word name ("Trump") completed from the text when it also writes the full name
+  // ("Donald Trump", in a headline the entity stage did not link): the first capitalised word
+  // written right before it that is not a title.
+  std::string FullName(std::string name) const {
+    if (name.empty() || name.find(' ') != std::string::npos) return name;
+    for (size_t at = doc.text.find(name); at != std::string::npos; at = doc.text.find(name, at + 1)) {
+      if (at < 2 || doc.text[at - 1] != ' ') continue;
+      const size_t end = at + name.size();
+      if (end < doc.text.size() && std::isalpha(static_cast<unsigned char>(doc.text[end]))) continue;
+      size_t b = at - 1;
+      while (b > 0 && std::isalpha(static_cast<unsigned char>(doc.text[b - 1]))) --b;
+      std::string_view first(doc.text.data() + b, at - 1 - b);
+      if (first.size() < 2 || !std::isupper(static_cast<unsigned char>(first[0]))) continue;
+      const std::string lower = LowerWord(first);
+      if (lex.TitleGender(lower) != Gender::kUnknown || (lex.Flags(lower) & (kRoleWord | kStopWord)) ||
+          lower == "president" || lower == "senator" || lower == "the" || lower == "former" || lower == "said")
+        continue;
+      if (lex.NameGender(lower) == Gender::kUnknown) continue;  // a known given name only
+      return std::string(first) + " " + name;
+    }
+    return name;
+  }
   void Name(Quote& q) const {
     if (q.entity >= 0) {
-      q.speaker_name = WithoutPossessive(doc.entities[q.entity].name);
+      q.speaker_name = FullName(WithoutPossessive(doc.entities[q.entity].name));
       return;
     }
     if (q.speaker.empty()) return;
@@ -245,7 +268,11 @@ struct Resolver {
     const uint32_t t = TokenAt(q.speaker.begin);
     if (t == kNone || !v.cap[t] || (v.flags[t] & (kSpeakerPronoun | kStopWord))) return;
     std::string first = LowerWord(doc.Text(doc.tokens[t].span));
-    if (first == "the" || first == "a" || first == "an" || first == "i" || first == "we") return;
+    static constexpr std::string_view kNotName[] = {"the", "a", "an", "i", "we", "another", "one", "some", "many",
+                                                    "several", "other", "most", "all", "both", "each", "few",
+                                                    "his", "her", "their", "its", "our", "my", "your"};
+    for (auto w : kNotName)
+      if (first == w) return;
     q.speaker_name = WithoutPossessive(doc.Text(q.speaker));
   }
 };
