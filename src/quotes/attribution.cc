@@ -53,11 +53,21 @@ struct Finder {
     if (v.used[last]) return {end, end};
     if (Flag(last, kSpeakerPronoun) || LowerIs(last, "i") || LowerIs(last, "we")) return {last, end};
     uint32_t first = end;
-    for (uint32_t t = end; t > limit && end - (t - 1) <= kMaxSpeakerTokens;) {
+    for (uint32_t t = end; t > limit && end - (t - 1) <= kMaxSpeakerTokens + 6;) {
       --t;
+      // A parenthesis after a name belongs to it: "Rep. Gwen Moore (D-Wis.) said".
+      if (v.IsPunct(t, ')') && first == end) {
+        uint32_t o = t;
+        while (o > limit && t - o < 8 && !v.IsPunct(o, '(')) --o;
+        if (!v.IsPunct(o, '(') || o == limit) break;
+        t = o;
+        first = o;
+        continue;
+      }
       if (!v.IsWord(t) || v.used[t] || Flag(t, kStopWord | kCueVerb | kSpeakerPronoun)) break;
       first = t;
     }
+    if (first < end && v.IsPunct(first, '(')) return {end, end};  // a parenthesis alone
     // Prepositions at the front belong to the sentence, not the speaker ("for Clinton ...").
     while (first < end && (LowerIs(first, "of") || LowerIs(first, "for") || LowerIs(first, "at") ||
                            LowerIs(first, "from") || LowerIs(first, "in")))
@@ -254,8 +264,10 @@ struct Finder {
         uint32_t e = std::max(cb, sb);
         const uint32_t limit = v.blocks[v.token_block[p.close]].end;
         uint32_t t = e;
-        while (t < limit && !IsAnyMark(t) && t - e < 8 && !v.IsPunct(t, '.') && !v.IsPunct(t, ',') &&
-               !v.IsPunct(t, ':'))
+        // The attribution clause may go on ("said Caddell, speaking of her health.") before the
+        // second part opens.
+        while (t < limit && !IsAnyMark(t) && t - e < 14 && !v.IsPunct(t, '.') && !v.IsPunct(t, ':') &&
+               !(v.IsPunct(t, ',') && t + 1 < limit && IsOpenMark(t + 1)))
           ++t;
         if (t < limit && (v.IsPunct(t, '.') || v.IsPunct(t, ',') || v.IsPunct(t, ':'))) ++t;
         if (t < limit && IsOpenMark(t) && pi + 1 < pairs.size() && pairs[pi + 1].open == t &&
@@ -420,8 +432,18 @@ struct Finder {
             that = t;
             break;
           }
-        if (that == kNone) return;  // "said to be", "told to wait", "asked about": not speech
-        c = that;
+        if (that == kNone) {
+          // "said after the convention he would not accept": the clause starts at its pronoun.
+          for (uint32_t t = c; t < se && t - c < 8 && !IsAnyMark(t) && !Clause(t); ++t)
+            if (Flag(t, kPronounHe | kPronounShe | kPronounThey | kPronounIt) || LowerIs(t, "i") || LowerIs(t, "we")) {
+              that = t;
+              break;
+            }
+          if (that == kNone || LowerIs(c, "to")) return;  // "said to be", "asked about": not speech
+          c = that;
+        } else {
+          c = that;
+        }
       }
       if (c < se && LowerIs(c, "that")) ++c;
       if (c < se && (v.IsPunct(c, ':') || v.IsPunct(c, ','))) ++c;

@@ -27,6 +27,7 @@ struct TokenView {
   std::vector<uint8_t> used;
   std::vector<uint8_t> cap;        // first letter upper case
   std::vector<uint8_t> in_mention; // inside an entity mention
+  std::vector<uint8_t> doubled;    // a '' written for a double mark: this token and the next
   // Speech blocks in order: [first token, end token) and the block index.
   // Headings are in the view only for the "Name: words" headline form (colon_cue below).
   struct BlockRange { uint32_t block, begin, end; bool heading; };

@@ -38,6 +38,7 @@ TokenView BuildTokenView(const Document& doc, const Lexicon& lex) {
   v.cap.assign(n, 0);
   v.token_block.assign(n, kNone);
   v.in_mention.assign(n, 0);
+  v.doubled.assign(n, 0);
   std::string lower;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -56,6 +57,14 @@ TokenView BuildTokenView(const Document& doc, const Lexicon& lex) {
       const std::string_view text = doc.Text(tok.span);
       if (tok.kind == TokenKind::kQuote) {
         v.mark[t] = MarkOf(text);
+        // Two straight single marks written as one double mark (''like this'', a newspaper
+        // convention): the first is the mark, the second belongs to it.
+        if (t > s.first_token && v.mark[t] == Mark::kStraightSingle && v.mark[t - 1] == Mark::kStraightSingle &&
+            !(tok.flags & kSpaceBefore) && !v.doubled[t - 1]) {
+          v.mark[t - 1] = Mark::kStraightDouble;
+          v.mark[t] = Mark::kNotMark;
+          v.doubled[t - 1] = 1;
+        }
         continue;
       }
       if (tok.kind != TokenKind::kWord) continue;
@@ -115,7 +124,8 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
       // Straight marks: a mark glued to the next word opens, one glued to the previous word closes.
       if (m == Mark::kStraightDouble || m == Mark::kStraightSingle) {
         const bool space_before = t == b.begin || (toks[t].flags & kSpaceBefore) || v.mark[t - 1] != Mark::kNotMark;
-        const bool space_after = t + 1 >= b.end || (toks[t + 1].flags & kSpaceBefore);
+        const uint32_t next = t + 1 + v.doubled[t];
+        const bool space_after = next >= b.end || (toks[next].flags & kSpaceBefore);
         const bool dbl_kind = m == Mark::kStraightDouble;
         bool open;
         if (space_before && !space_after) open = true;
@@ -132,7 +142,7 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
           sgl = kNone;
           break;
         case Mark::kCloseDouble:
-          if (dbl != kNone) out.push_back({dbl, t, true, false, words_between(dbl, t)});
+          if (dbl != kNone) out.push_back({dbl, t + v.doubled[t], true, false, words_between(dbl, t)});
           dbl = kNone;
           sgl = kNone;
           break;
