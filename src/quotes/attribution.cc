@@ -323,9 +323,8 @@ struct Finder {
   }
 
   // Pass 2: reported speech around one cue verb at k (not used yet).
-  void ReportedAt(uint32_t k, uint32_t cue_end) {
+  void ReportedAt(uint32_t k, uint32_t cue_end, bool according) {
     const uint32_t sb = v.SentenceBegin(k), se = v.SentenceEnd(k);
-    const bool according = cue_end > k + 1;  // "according to": the speaker comes after
     if (!according && NounAfterDeterminer(k, sb)) return;
     const uint32_t ca = CueBegin(k, sb);
     auto [spa, spb] = SpeakerBefore(ca, sb);
@@ -480,12 +479,26 @@ struct Finder {
     for (uint32_t t = 0; t < toks.size(); ++t) {
       if (v.sentence[t] == kNone || v.used[t] || v.token_block[t] == kNone || v.blocks[v.token_block[t]].heading)
         continue;
-      if (Flag(t, kPhraseStart) && LowerIs(t, "according") && t + 1 < toks.size() && LowerIs(t + 1, "to") &&
-          v.sentence[t + 1] == v.sentence[t]) {
-        ReportedAt(t, t + 2);
-        continue;
+      if (Flag(t, kPhraseStart) && !InsideQuote(t)) {
+        // A cue of several words ("according to", "pointed out", "going on to say"): the longest
+        // that matches, within the sentence.
+        uint32_t end = 0;
+        const auto* phrases = v.lex->PhrasesFrom(LowerWord(v.doc->Text(toks[t].span)));
+        for (const auto& rest : phrases ? *phrases : std::vector<std::vector<std::string>>{}) {
+          uint32_t u = t + 1;
+          size_t i = 0;
+          for (; i < rest.size() && u < toks.size() && v.sentence[u] == v.sentence[t] && !v.used[u] &&
+                 LowerWord(v.doc->Text(toks[u].span)) == rest[i];
+               ++i, ++u) {
+          }
+          if (i == rest.size() && u > end) end = u;
+        }
+        if (end) {
+          ReportedAt(t, end, LowerIs(t, "according"));
+          continue;
+        }
       }
-      if (Flag(t, kCueVerb) && !InsideQuote(t)) ReportedAt(t, t + 1);
+      if (Flag(t, kCueVerb) && !InsideQuote(t)) ReportedAt(t, t + 1, false);
     }
   }
   bool InsideQuote(uint32_t t) const {

@@ -21,6 +21,7 @@ enum class Mark : uint8_t { kNotMark, kOpenDouble, kCloseDouble, kOpenSingle, kC
 // mark kind, and whether a found attribution already uses it.
 struct TokenView {
   const Document* doc = nullptr;
+  const Lexicon* lex = nullptr;
   std::vector<uint32_t> sentence;  // token -> sentence index (kNone outside speech blocks)
   std::vector<uint32_t> flags;     // WordFlag bits of the lower-cased word
   std::vector<Mark> mark;

@@ -30,6 +30,7 @@ Mark MarkOf(std::string_view s) {
 TokenView BuildTokenView(const Document& doc, const Lexicon& lex) {
   TokenView v;
   v.doc = &doc;
+  v.lex = &lex;
   const size_t n = doc.tokens.size();
   v.sentence.assign(n, kNone);
   v.flags.assign(n, 0);
