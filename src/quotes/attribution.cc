@@ -52,6 +52,9 @@ struct Finder {
     const uint32_t last = end - 1;
     if (v.used[last]) return {end, end};
     if (Flag(last, kSpeakerPronoun) || LowerIs(last, "i") || LowerIs(last, "we")) return {last, end};
+    // A day between the speaker and the cue: "David Axelrod on Wednesday called on ...".
+    if (end >= limit + 3 && IsDay(last) && (LowerIs(last - 1, "on") || LowerIs(last - 1, "this") || LowerIs(last - 1, "last")))
+      return SpeakerBefore(end - 2, limit);
     uint32_t first = end;
     for (uint32_t t = end; t > limit && end - (t - 1) <= kMaxSpeakerTokens + 6;) {
       --t;
@@ -68,6 +71,13 @@ struct Finder {
       first = t;
     }
     if (first < end && v.IsPunct(first, '(')) return {end, end};  // a parenthesis alone
+    // A lower-case word before the phrase's determiner belongs to the sentence: "-- meddling the
+    // California congressman said".
+    for (uint32_t t = first + 1; t < end && t < first + 4; ++t)
+      if ((LowerIs(t, "the") || LowerIs(t, "a") || LowerIs(t, "an")) && !v.cap[first]) {
+        first = t;
+        break;
+      }
     // Prepositions at the front belong to the sentence, not the speaker ("for Clinton ...").
     while (first < end && (LowerIs(first, "of") || LowerIs(first, "for") || LowerIs(first, "at") ||
                            LowerIs(first, "from") || LowerIs(first, "in")))
@@ -85,6 +95,13 @@ struct Finder {
       end = t + 1;
     }
     return {begin, end};
+  }
+  bool IsDay(uint32_t t) const {
+    static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                 "saturday", "sunday", "week", "weekend", "month", "year"};
+    for (auto d : kDays)
+      if (LowerIs(t, d)) return true;
+    return false;
   }
   bool LowerIs(uint32_t t, std::string_view w) const {
     std::string_view s = v.doc->Text(v.doc->tokens[t].span);

@@ -75,7 +75,8 @@ struct Found {
 };
 std::vector<Found> FindAttributions(TokenView& v, const std::vector<MarkPair>& pairs);
 
-void ResolveSpeakers(const TokenView& v, const Lexicon& lex, std::vector<Found>* found);
+void ResolveSpeakers(const TokenView& v, const Lexicon& lex, const std::vector<MarkPair>& pairs,
+                     std::vector<Found>* found);
 
 }  // namespace dossier::quotes
 

@@ -43,12 +43,21 @@ struct Resolver {
   std::vector<uint8_t> person;       // per entity: a person (by type, title or given name)
   std::vector<uint32_t> speech_ordinal;  // per sentence: how many speech sentences up to it
 
-  Resolver(const TokenView& view, const Lexicon& l) : v(view), lex(l), doc(*view.doc) {
+  std::vector<uint8_t> quoted;  // per token: inside a pair of quotation marks (three words or more)
+
+  Resolver(const TokenView& view, const Lexicon& l, const std::vector<MarkPair>& pairs)
+      : v(view), lex(l), doc(*view.doc) {
+    quoted.assign(doc.tokens.size(), 0);
+    for (const MarkPair& p : pairs)
+      if (p.words >= 3)
+        for (uint32_t t = p.open; t <= p.close && t < quoted.size(); ++t) quoted[t] = 1;
     gender.assign(doc.entities.size(), Gender::kUnknown);
     for (const Entity& e : doc.entities) {
       for (const LinkedMention& m : e.mentions) {
         const uint32_t t = TokenAt(m.span.begin);
         if (t == kNone || v.sentence[t] == kNone) continue;
+        // A name inside a quotation is the speaker's words, not who the story is talking about.
+        if (quoted[t]) continue;
         const uint32_t sb = v.SentenceBegin(t);
         mentions.push_back({m.span.begin, m.span.end, e.id, v.sentence[t], t - sb < 3});
       }
@@ -112,6 +121,14 @@ struct Resolver {
 
   // The entity named in a speaker phrase: its last person mention, else its last mention.
   int32_t Named(Span s) const {
+    // "Rep. Gwen Moore (D-Wis.)": the name is before the parenthesis.
+    if (s.size() > 2 && doc.text[s.end - 1] == ')') {
+      const size_t open = doc.text.rfind('(', s.end - 1);
+      if (open != std::string::npos && open > s.begin) {
+        s.end = static_cast<uint32_t>(open);
+        while (s.end > s.begin && doc.text[s.end - 1] == ' ') --s.end;
+      }
+    }
     auto it = std::lower_bound(mentions.begin(), mentions.end(), s.begin,
                                [](const MentionRef& m, uint32_t x) { return m.end <= x; });
     int32_t who = -1, any = -1;
@@ -190,11 +207,12 @@ struct Resolver {
       return;
     }
     // A surname or name the tagger missed: a person whose name ends with the same word.
-    std::string last(doc.Text(doc.tokens[b - 1].span));
+    // Compared in lower case, so a transcript's "PENCE:" finds Mike Pence.
+    const std::string last = LowerWord(doc.Text(doc.tokens[b - 1].span));
     if (v.cap[b - 1] && !(v.flags[a] & kStopWord)) {
       for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
-        if (it->begin >= q.speaker.begin || !IsType(it->entity, EntityType::kPerson)) continue;
-        std::string_view n = doc.entities[it->entity].name;
+        if (!IsType(it->entity, EntityType::kPerson)) continue;
+        const std::string n = LowerWord(doc.entities[it->entity].name);
         if (n.size() > last.size() && n.substr(n.size() - last.size()) == last && n[n.size() - last.size() - 1] == ' ') {
           q.entity = static_cast<int32_t>(it->entity);
           return;
@@ -279,8 +297,9 @@ struct Resolver {
 
 }  // namespace
 
-void ResolveSpeakers(const TokenView& v, const Lexicon& lex, std::vector<Found>* found) {
-  Resolver r(v, lex);
+void ResolveSpeakers(const TokenView& v, const Lexicon& lex, const std::vector<MarkPair>& pairs,
+                     std::vector<Found>* found) {
+  Resolver r(v, lex, pairs);
   // In text order, each quote seeing the ones before it (salience of earlier speakers).
   std::vector<Found> done;
   done.reserve(found->size());

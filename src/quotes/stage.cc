@@ -48,7 +48,7 @@ void QuoteStage::Annotate(Document* doc) const {
   if (view.blocks.empty()) return;
   std::vector<quotes::MarkPair> pairs = quotes::PairQuoteMarks(view);
   std::vector<quotes::Found> found = quotes::FindAttributions(view, pairs);
-  quotes::ResolveSpeakers(view, *lexicon_, &found);
+  quotes::ResolveSpeakers(view, *lexicon_, pairs, &found);
   doc->quotes.reserve(found.size());
   for (auto& f : found) doc->quotes.push_back(std::move(f.quote));
 }
