@@ -67,6 +67,7 @@ struct Finder {
         first = o;
         continue;
       }
+      if (t > limit && t + 1 == first && AbbreviationDot(t, end)) continue;  // "Sen. Ted Cruz said"
       if (!v.IsWord(t) || v.used[t] || Flag(t, kStopWord | kCueVerb | kSpeakerPronoun)) break;
       first = t;
     }
@@ -91,10 +92,19 @@ struct Finder {
     if (Flag(begin, kSpeakerPronoun) && !Flag(begin, kPronounWho)) return {begin, begin + 1};
     uint32_t end = begin;
     for (uint32_t t = begin; t < limit && t - begin < kMaxSpeakerTokens; ++t) {
+      if (t > begin && AbbreviationDot(t, limit)) continue;  // "Rep. Gwen Moore"
       if (!v.IsWord(t) || v.used[t] || Flag(t, kStopWord | kCueVerb | kSpeakerPronoun)) break;
       end = t + 1;
     }
     return {begin, end};
+  }
+  // A full stop glued to a short capitalised word and followed by a capitalised word: the dot of
+  // a title ("Rep.", "Sen.", "Gov.") the tokenizer split off, inside a name.
+  bool AbbreviationDot(uint32_t t, uint32_t limit) const {
+    if (!v.IsPunct(t, '.') || t == 0 || t + 1 >= limit) return false;
+    const Token& dot = v.doc->tokens[t];
+    return !(dot.flags & kSpaceBefore) && v.cap[t - 1] && v.doc->tokens[t - 1].span.size() <= 4 && v.cap[t + 1] &&
+           v.sentence[t + 1] == v.sentence[t - 1];
   }
   bool IsDay(uint32_t t) const {
     static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -210,8 +220,10 @@ struct Finder {
     if (b <= a) return false;
     uint32_t c = b;
     if (c < limit && (v.IsPunct(c, ',') || v.IsPunct(c, '('))) {
+      int depth = 0;  // a full stop inside a parenthesis ("(D-Wis.)") does not end the clause
       for (uint32_t u = c; u < limit && u - c < 16; ++u) {
-        if (v.IsPunct(u, '.') || IsAnyMark(u) || v.used[u]) break;
+        depth += v.IsPunct(u, '(') - v.IsPunct(u, ')');
+        if ((v.IsPunct(u, '.') && depth <= 0) || IsAnyMark(u) || v.used[u]) break;
         if (Flag(u, kCueVerb)) {
           c = u;
           break;
@@ -439,7 +451,8 @@ struct Finder {
           return;  // "told the committee everything": a hearer and no reported words
       }
       // A phrase of place or time before "that": says at a campaign stop in Toledo, Ohio, that ...
-      if (c < se && (LowerIs(c, "at") || LowerIs(c, "in") || LowerIs(c, "on") || LowerIs(c, "during") ||
+      if (c < se && (IsDay(c) || LowerIs(c, "today") || LowerIs(c, "yesterday") || LowerIs(c, "recently") ||
+                     LowerIs(c, "at") || LowerIs(c, "in") || LowerIs(c, "on") || LowerIs(c, "during") ||
                      LowerIs(c, "after") || LowerIs(c, "before") || LowerIs(c, "to") || LowerIs(c, "this") ||
                      LowerIs(c, "last") || LowerIs(c, "earlier"))) {
         uint32_t that = kNone;

@@ -185,7 +185,19 @@ struct Resolver {
     Quote& q = f.quote;
     if (q.speaker.empty()) return;
     if (int32_t e = Named(q.speaker); e >= 0) {
+      // A one-word entity ("WALLACE" in a transcript, kept apart by the entity stage) is the person
+      // whose full name ends with it, when the text has one.
       q.entity = e;
+      const std::string one = LowerWord(doc.entities[e].name);
+      if (one.find(' ') == std::string::npos)
+        for (const Entity& other : doc.entities) {
+          const std::string n = LowerWord(other.name);
+          if (other.id != static_cast<uint32_t>(e) && IsType(other.id, EntityType::kPerson) && n.size() > one.size() &&
+              n.compare(n.size() - one.size(), one.size(), one) == 0 && n[n.size() - one.size() - 1] == ' ') {
+            q.entity = static_cast<int32_t>(other.id);
+            break;
+          }
+        }
       return;
     }
     const uint32_t a = f.speaker_first, b = f.speaker_end;

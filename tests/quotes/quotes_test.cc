@@ -209,6 +209,36 @@ TEST_F(QuoteTest, CrudeTextAndHtmlGiveTheSameQuotes) {
   EXPECT_EQ(crude, html);
 }
 
+TEST_F(QuoteTest, ApposedSpeakerAndTitleWithParenthesis) {
+  auto q = Quotes(
+      "Angelique Brunner, a developer and spokeswoman for the coalition, said the examples were misleading.\n"
+      "“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0],
+            "Angelique Brunner|Angelique Brunner, a developer and spokeswoman for the coalition|indirect|said|the "
+            "examples were misleading");
+  EXPECT_EQ(q[1], "Gwen Moore|Rep. Gwen Moore (D-Wis.)|direct|said|“It’s a dog whistle to all Americans,”");
+}
+
+TEST_F(QuoteTest, DoubledSingleMarksAndCuesOfSeveralWords) {
+  auto q = Quotes(
+      "''You'd think the business community would be up in arms over this,'' said Mr. Holtz-Eakin.\n"
+      "Rep. Adam Schiff on Wednesday called on the administration to respond to the hacking.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0], "Holtz-Eakin|Mr. Holtz-Eakin|direct|said|''You'd think the business community would be up in arms over this,''");
+  EXPECT_EQ(q[1], "Adam Schiff|Rep. Adam Schiff|indirect|called on|the administration to respond to the hacking");
+}
+
+TEST_F(QuoteTest, TranscriptTurnsNameTheirSpeaker) {
+  auto q = Quotes(
+      "Fox News host Chris Wallace interviewed Governor Mike Pence on Sunday.\n"
+      "WALLACE: Will Gennifer Flowers be there tomorrow night?\n"
+      "PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0], "Chris Wallace|WALLACE|direct|:|Will Gennifer Flowers be there tomorrow night?");
+  EXPECT_EQ(q[1], "Mike Pence|PENCE|direct|:|Gennifer Flowers will not be attending the debate tomorrow night");
+}
+
 TEST(QuoteStageLoad, MissingOrBadCueFileIsAnError) {
   std::string error;
   EXPECT_EQ(QuoteStage::FromFile("/nonexistent/en.cues", &error), nullptr);
