@@ -94,6 +94,9 @@ struct Finder {
     for (uint32_t t = begin; t < limit && t - begin < kMaxSpeakerTokens; ++t) {
       if (t > begin && AbbreviationDot(t, limit)) continue;  // "Rep. Gwen Moore"
       if (!v.IsWord(t) || v.used[t] || Flag(t, kStopWord | kCueVerb | kSpeakerPronoun)) break;
+      // After a name, a lower-case word is the sentence going on ("said Clinton reached out"),
+      // unless the name was a possessive ("Donald Trump’s special envoy Steve Witkoff").
+      if (t > begin && !v.cap[t] && v.cap[t - 1] && !IsPossessive(t - 1)) break;
       end = t + 1;
     }
     return {begin, end};
@@ -105,6 +108,11 @@ struct Finder {
     const Token& dot = v.doc->tokens[t];
     return !(dot.flags & kSpaceBefore) && v.cap[t - 1] && v.doc->tokens[t - 1].span.size() <= 4 && v.cap[t + 1] &&
            v.sentence[t + 1] == v.sentence[t - 1];
+  }
+  bool IsPossessive(uint32_t t) const {
+    std::string_view w = v.doc->Text(v.doc->tokens[t].span);
+    return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+           (w.size() > 4 && (w.substr(w.size() - 4) == "\u2019s" || w.substr(w.size() - 4) == "\u2018s"));
   }
   bool IsDay(uint32_t t) const {
     static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -357,6 +365,23 @@ struct Finder {
     if (!according && NounAfterDeterminer(k, sb)) return;
     const uint32_t ca = CueBegin(k, sb);
     auto [spa, spb] = SpeakerBefore(ca, sb);
+    // The rest of the sentence after "…, Bell says": nothing, or a short phrase of place, time or
+    // hearer ("in a statement", "on Tuesday", "to reporters"), not a clause of its own.
+    auto tail_is_short = [&](uint32_t from) {
+      uint32_t e = ContentEnd(from, se);
+      if (e == from) return true;
+      if (e - from > 8) return false;
+      static constexpr std::string_view kTailStart[] = {"in", "on", "at", "to", "during", "after", "before", "this",
+                                                        "last", "earlier", "later", "yesterday", "today", "on",
+                                                        "via", "while", "when", "as", "of", "from", "recently",
+                                                        "adding", "referring", "citing", "noting", "told", "tells"};
+      bool ok = v.IsPunct(from, ',') || v.IsPunct(from, '(');
+      for (auto w : kTailStart) ok = ok || LowerIs(from, w);
+      if (!ok) return false;
+      for (uint32_t t = from; t < e; ++t)
+        if (LowerIs(t, "that") || IsAnyMark(t)) return false;
+      return true;
+    };
     bool subject_speaker = false;
     if (!according && IsIngForm(k) && ca == k) {
       // A participle is a cue only after a comma (", saying the plan ..."), and then the speaker is
@@ -376,7 +401,7 @@ struct Finder {
       auto [ra, rb] = SpeakerAfter(cue_end, se);
       uint32_t comma = sb;
       while (comma < ca - 1 && !v.IsPunct(comma, ',')) ++comma;
-      if (!(rb > ra && v.cap[ra]) && comma < ca - 1 && comma - sb <= 6) spa = sb, spb = ca - 1;
+      if (!(rb > ra && v.cap[ra] && tail_is_short(rb)) && comma < ca - 1 && comma - sb <= 6) spa = sb, spb = ca - 1;
     }
     if (according) {
       auto [a, b] = SpeakerAfter(cue_end, se);
@@ -399,26 +424,23 @@ struct Finder {
       return;
     }
     // Tail after the cue: the rest of the sentence, when it is short and not a clause of its own.
-    // The rest of the sentence after "…, Bell says": nothing, or a short phrase of place, time or
-    // hearer ("in a statement", "on Tuesday", "to reporters"), not a clause of its own.
-    auto tail_is_short = [&](uint32_t from) {
-      uint32_t e = ContentEnd(from, se);
-      if (e == from) return true;
-      if (e - from > 8) return false;
-      static constexpr std::string_view kTailStart[] = {"in", "on", "at", "to", "during", "after", "before", "this",
-                                                        "last", "earlier", "later", "yesterday", "today", "on",
-                                                        "via", "while", "when", "as", "of", "from", "recently",
-                                                        "adding", "referring", "citing", "noting", "told", "tells"};
-      bool ok = v.IsPunct(from, ',') || v.IsPunct(from, '(');
-      for (auto w : kTailStart) ok = ok || LowerIs(from, w);
-      if (!ok) return false;
-      for (uint32_t t = from; t < e; ++t)
-        if (LowerIs(t, "that") || IsAnyMark(t)) return false;
-      return true;
-    };
     if (spb > spa || subject_speaker) {
       const bool after_comma = !subject_speaker && spa > sb && (v.IsPunct(spa - 1, ',') || v.doc->tokens[spa - 1].kind == TokenKind::kDash ||
                                             v.mark[spa - 1] == Mark::kCloseDouble);
+      if (after_comma && cue_end + 1 < se && v.IsPunct(cue_end, ',') && !IsAnyMark(spa - 1)) {
+        // A cue inside the sentence, between commas ("The museum, Mr. Obama said, would make
+        // visitors ..."): what was said is the sentence around it, in two parts.
+        uint32_t e1 = spa - 1, b2 = cue_end + 1;
+        uint32_t e2 = ContentEnd(b2, se);
+        if (e1 >= sb + 2 && e2 >= b2 + 2) {
+          bool q1 = TakeQuotes(sb, &e1);
+          bool q2 = TakeQuotes(b2, &e2);
+          Commit(Tokens(sb, e1), q1 || q2 ? QuoteType::kMixed : QuoteType::kIndirect, ca, cue_end, spa, spb, sb, e1);
+          out.back().quote.content2 = Tokens(b2, e2);
+          Use(b2, e2);
+          return;
+        }
+      }
       if (after_comma && tail_is_short(cue_end)) {
         // CONTENT, SPEAKER CUE.
         uint32_t e = spa - 1;

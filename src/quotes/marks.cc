@@ -136,6 +136,11 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
         if (!dbl_kind && !space_before && !space_after) continue;
         m = dbl_kind ? (open ? Mark::kOpenDouble : Mark::kCloseDouble) : (open ? Mark::kOpenSingle : Mark::kCloseSingle);
       }
+      // A closing mark that opens a paragraph or follows a space with nothing open is a typo for
+      // an opening one (”What is most infuriating ...”).
+      if (m == Mark::kCloseDouble && dbl == kNone && (t == b.begin || (toks[t].flags & kSpaceBefore)) &&
+          t + 1 < b.end && !(toks[t + 1].flags & kSpaceBefore))
+        m = Mark::kOpenDouble;
       switch (m) {
         case Mark::kOpenDouble:
           if (dbl != kNone) emit_unclosed(dbl, t - 1);
