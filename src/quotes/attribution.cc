@@ -267,9 +267,10 @@ struct Finder {
     if (!(v.IsPunct(t, ':') || v.IsPunct(t, ','))) return false;
     const uint32_t limit = v.SentenceBegin(t);
     // The cue verb within four words before the mark (told reporters: “…”).
-    for (uint32_t k = t; k > limit && t - k < 5;) {
+    for (uint32_t k = t; k > limit && t - k < 8;) {
       --k;
       if (!v.IsWord(k) || v.used[k]) break;
+      if (t - k > 5 && !Flag(k, kObjectVerb)) continue;  // a long hearer only after tell, ask, ...
       if (!Flag(k, kCueVerb)) continue;
       if (k + 1 < t && !Flag(k, kObjectVerb)) break;  // words after a cue that takes no hearer
       uint32_t ca = CueBegin(k, limit);
@@ -465,10 +466,18 @@ struct Finder {
             that = t;
             break;
           }
+        uint32_t subject = kNone;  // "told the forum he was ...": the clause starts at its pronoun
+        for (uint32_t t = c + 1; that == kNone && t < se && t - c < 6 && !Clause(t); ++t)
+          if (Flag(t, kPronounHe | kPronounShe | kPronounThey | kPronounIt) || LowerIs(t, "i") || LowerIs(t, "we")) {
+            subject = t;
+            break;
+          }
         if (that != kNone) c = that;
         else if (c < se && (LowerIs(c, "me") || LowerIs(c, "us") || LowerIs(c, "him") || LowerIs(c, "her") ||
                             LowerIs(c, "them") || LowerIs(c, "reporters") || LowerIs(c, "journalists")))
           ++c;
+        else if (subject != kNone)
+          c = subject;
         else if (!(c < se && (v.IsPunct(c, ':') || v.IsPunct(c, ',') || IsOpenMark(c))))
           return;  // "told the committee everything": a hearer and no reported words
       }
@@ -591,6 +600,29 @@ struct Finder {
       Commit(Tokens(c, e), type, y, y + 1, x, y, c, e);
     }
   }
+  // "The governor added:" closing a paragraph, and the next paragraph, without marks, is what he
+  // said (a block quotation whose marks the page dropped).
+  void BlockQuotePass() {
+    for (uint32_t bi = 0; bi + 1 < v.blocks.size(); ++bi) {
+      const auto& b = v.blocks[bi];
+      const auto& next = v.blocks[bi + 1];
+      if (b.heading || next.heading || b.end < b.begin + 3 || next.block != b.block + 1) continue;
+      const uint32_t colon = b.end - 1;
+      if (!v.IsPunct(colon, ':') || v.used[colon] || next.begin != b.end || IsAnyMark(next.begin)) continue;
+      const uint32_t k = colon - 1;
+      if (!Flag(k, kCueVerb) || v.used[k]) continue;
+      const uint32_t sb = v.SentenceBegin(k);
+      const uint32_t ca = CueBegin(k, sb);
+      auto [a, e] = SpeakerBefore(ca, sb);
+      if (e <= a) continue;
+      uint32_t end = ContentEnd(next.begin, next.end);
+      if (end < next.begin + 3) continue;
+      bool q = TakeQuotes(next.begin, &end);
+      Commit(Tokens(next.begin, end), TypeOf(next.begin, end, q), ca, k + 1, a, e, next.begin, end);
+      Use(colon, colon + 1);
+    }
+  }
+
   // A mark at t closes a pair that opened inside the content (keep it).
   bool IsOpenMarkClosedBy(uint32_t t) const {
     for (const auto& p : pairs)
@@ -644,6 +676,7 @@ std::vector<Found> FindAttributions(TokenView& v, const std::vector<MarkPair>& p
   Finder f(v, pairs);
   f.ColonPass();
   f.DirectPass();
+  f.BlockQuotePass();
   f.ReportedPass(nullptr);
   f.TurnPass();
   f.SubjectSpeakers();

@@ -92,6 +92,7 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
   std::vector<MarkPair> out;
   const auto& toks = v.doc->tokens;
   uint32_t carry = kNone;  // a double quote left open at the end of the previous speech block
+  bool dbl_straight = false;  // the open double quotation was opened with a straight mark
   uint32_t carry_block = kNone;
   auto words_between = [&](uint32_t a, uint32_t b) {
     uint32_t w = 0;
@@ -106,7 +107,7 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
   for (uint32_t bi = 0; bi < v.blocks.size(); ++bi) {
     const auto& b = v.blocks[bi];
     if (b.heading) continue;
-    uint32_t dbl = kNone, sgl = kNone;
+    uint32_t dbl = kNone, sgl = kNone, nested = kNone;
     bool sgl_nested = false;
     if (carry != kNone) {
       const bool next_paragraph = carry_block + 1 == bi && v.blocks[carry_block].block + 1 == b.block;
@@ -141,9 +142,25 @@ std::vector<MarkPair> PairQuoteMarks(const TokenView& v) {
       if (m == Mark::kCloseDouble && dbl == kNone && (t == b.begin || (toks[t].flags & kSpaceBefore)) &&
           t + 1 < b.end && !(toks[t + 1].flags & kSpaceBefore))
         m = Mark::kOpenDouble;
+      // Inside a quotation opened with one style of double mark, the other style quotes within
+      // it ("… the question: “As you know, …?” Forty-three, yes"): a nested level, not a new one.
+      const bool straight = v.mark[t] == Mark::kStraightDouble;
+      if (dbl != kNone && (m == Mark::kOpenDouble || m == Mark::kCloseDouble) && straight != dbl_straight) {
+        if (m == Mark::kOpenDouble) nested = t;
+        else if (nested != kNone) nested = kNone;
+        else if (m == Mark::kCloseDouble && !straight) {
+          // A curly closing mark with nothing nested open closes the straight quotation after all.
+          out.push_back({dbl, t, true, false, words_between(dbl, t)});
+          dbl = kNone;
+          sgl = kNone;
+        }
+        continue;
+      }
       switch (m) {
         case Mark::kOpenDouble:
           if (dbl != kNone) emit_unclosed(dbl, t - 1);
+          dbl_straight = straight;
+          nested = kNone;
           dbl = t;
           sgl = kNone;
           break;

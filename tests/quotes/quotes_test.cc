@@ -239,6 +239,36 @@ TEST_F(QuoteTest, TranscriptTurnsNameTheirSpeaker) {
   EXPECT_EQ(q[1], "Mike Pence|PENCE|direct|:|Gennifer Flowers will not be attending the debate tomorrow night");
 }
 
+TEST_F(QuoteTest, BlockQuotationAfterACueWithAColon) {
+  auto q = Quotes(
+      "Rush Limbaugh spoke to his listeners on his radio show on Monday.\n"
+      "Limbaugh added:\n"
+      "And from a supposed front-runner, this reeks of the greatest fear that I have ever seen.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0],
+            "Rush Limbaugh|Limbaugh|indirect|added|And from a supposed front-runner, this reeks of the greatest fear "
+            "that I have ever seen");
+}
+
+TEST_F(QuoteTest, CueBetweenCommasAndHearerBeforeAClause) {
+  auto q = Quotes(
+      "The museum, Mr. Obama said, would make visitors face uncomfortable truths.\n"
+      "Donald Trump told the forum he was totally against the war in Iraq.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0], "Obama|Mr. Obama|indirect|said|The museum / would make visitors face uncomfortable truths");
+  EXPECT_EQ(q[1], "Donald Trump|Donald Trump|indirect|told|he was totally against the war in Iraq");
+}
+
+TEST_F(QuoteTest, CurlyQuotationInsideAStraightOneIsNested) {
+  auto q = Quotes(
+      "\"I will read you the question: “Do you think her health concerns matter?” Forty-three, yes,\" Caddell "
+      "said.\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0],
+            "Caddell|Caddell|direct|said|\"I will read you the question: “Do you think her health concerns matter?” "
+            "Forty-three, yes,\"");
+}
+
 TEST(QuoteStageLoad, MissingOrBadCueFileIsAnError) {
   std::string error;
   EXPECT_EQ(QuoteStage::FromFile("/nonexistent/en.cues", &error), nullptr);
