@@ -109,6 +109,24 @@ struct Finder {
     return !(dot.flags & kSpaceBefore) && v.cap[t - 1] && v.doc->tokens[t - 1].span.size() <= 4 && v.cap[t + 1] &&
            v.sentence[t + 1] == v.sentence[t - 1];
   }
+  // An inverted speaker keeps the apposition that ends its sentence ("said Rep. G.K. Butterfield
+  // (D-N.C.), head of the Congressional Black Caucus."): up to the full stop, when short and with no
+  // cue, mark or clause in it.
+  uint32_t WithApposition(uint32_t b, uint32_t limit) const {
+    if (b >= limit || !(v.IsPunct(b, ',') || v.IsPunct(b, '('))) return b;
+    const uint32_t se = std::min(limit, v.SentenceEnd(b));
+    uint32_t e = b;
+    int depth = 0;
+    for (; e < se && e - b < 16; ++e) {
+      depth += v.IsPunct(e, '(') - v.IsPunct(e, ')');
+      if (v.IsPunct(e, '.') && depth <= 0) break;
+      if (IsAnyMark(e) || v.used[e] || Flag(e, kCueVerb) || LowerIs(e, "that") || v.IsPunct(e, ';')) return b;
+      if (v.IsWord(e) && (Flag(e, kPronounHe | kPronounShe | kPronounThey | kPronounIt))) return b;
+    }
+    if (e - b >= 16) return b;
+    while (e > b && (v.IsPunct(e - 1, ',') || v.IsPunct(e - 1, '.'))) --e;
+    return e > b + 1 ? e : b;
+  }
   bool IsPossessive(uint32_t t) const {
     std::string_view w = v.doc->Text(v.doc->tokens[t].span);
     return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
@@ -218,7 +236,7 @@ struct Finder {
     if (k < limit && Flag(k, kCueVerb)) {
       auto [a, b] = SpeakerAfter(k + 1, limit);
       if (b > a && short_tail(b)) {
-        *cue_a = t, *cue_b = k + 1, *sp_a = a, *sp_b = b;
+        *cue_a = t, *cue_b = k + 1, *sp_a = a, *sp_b = WithApposition(b, limit);
         return true;
       }
     }
@@ -519,8 +537,9 @@ struct Finder {
     }
     // No speaker before the cue: CONTENT, CUE SPEAKER ("…, said Bell.").
     if (ca > sb && v.IsPunct(ca - 1, ',')) {
-      auto [a, b] = SpeakerAfter(cue_end, se);
-      if (b <= a || !tail_is_short(b)) return;
+      auto [a, b0] = SpeakerAfter(cue_end, se);
+      if (b0 <= a || !tail_is_short(b0)) return;
+      const uint32_t b = WithApposition(b0, se);
       uint32_t e = ca - 1;
       if (e < sb + 2) return;
       bool q = TakeQuotes(sb, &e);
