@@ -156,7 +156,10 @@ struct Resolver {
     // Salient: speakers of earlier quotes and sentence subjects; the latest wins.
     uint32_t best_pos = 0;
     int32_t best = -1;
-    for (const Found& f : done) {
+    // Newest first; `done` is in text order, so the window's start ends the walk (linear overall).
+    for (auto rit = done.rbegin(); rit != done.rend(); ++rit) {
+      const Found& f = *rit;
+      if (f.sentence < sent && speech_ordinal[f.sentence] + window < now) break;
       if (f.quote.entity < 0 || f.quote.speaker.empty() || f.quote.speaker.begin >= at) continue;
       // An earlier speaker counts as a person even when the tagger typed it otherwise (not a place).
       const bool type_ok = IsType(f.quote.entity, type) ||
@@ -222,7 +225,8 @@ struct Resolver {
     // Compared in lower case, so a transcript's "PENCE:" finds Mike Pence.
     const std::string last = LowerWord(doc.Text(doc.tokens[b - 1].span));
     if (v.cap[b - 1] && !(v.flags[a] & kStopWord)) {
-      for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
+      size_t looked = 0;  // bounded: a long document must not make this quadratic
+      for (auto it = mentions.rbegin(); it != mentions.rend() && ++looked < 4000; ++it) {
         if (!IsType(it->entity, EntityType::kPerson)) continue;
         const std::string n = LowerWord(doc.entities[it->entity].name);
         if (n.size() > last.size() && n.substr(n.size() - last.size()) == last && n[n.size() - last.size() - 1] == ' ') {
