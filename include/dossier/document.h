@@ -166,6 +166,28 @@ struct Amount {
   std::string modifier;     // the hedge as a TimeML-style mod: APPROX, MORE_THAN, LESS_THAN, ...
 };
 
+// A quotation or a piece of reported speech, attributed to who said it (src/quotes).
+enum class QuoteType : uint8_t {
+  kDirect,    // the content is a quotation in marks: “We will win,” she said.
+  kIndirect,  // reported speech without marks: Bell says the plan will fail.
+  kMixed,     // reported speech that quotes some words: he said the plan was “a hoax”.
+};
+std::string_view QuoteTypeName(QuoteType type);  // "direct", "indirect", "mixed"
+
+struct Quote {
+  Span content;              // what was said; direct quotes keep their marks. A quotation that runs
+                             // over several paragraphs crosses blocks.
+  Span content2;             // a split quote's second part (“…,” Bell adds. “…”), empty if none
+  QuoteType type = QuoteType::kDirect;
+  Span cue;                  // "said", "told NBC News", "according to"; empty when none
+  Span speaker;              // the speaker as written ("he", "Bell", "a defence official"), empty if none
+  bool inherited = false;    // no speaker in the sentence: the quote continues the previous speaker's
+                             // turn, and `speaker` is that earlier mention
+  int32_t entity = -1;       // the speaker's Document::entities id, -1 when unknown
+  std::string speaker_name;  // who it is: the entity's name, or the speaker text when it names
+                             // someone the entities missed; empty when unknown
+};
+
 // The date relative time expressions were resolved against, and where it came from.
 struct TimeReference {
   std::string value;     // ISO date (YYYY-MM-DD), empty when unknown
@@ -202,6 +224,8 @@ struct Document {
   std::vector<Timex> timexes;
   std::vector<Amount> amounts;
   TimeReference time_reference;
+  // Added by the quote stage (src/quotes), in text order of their content.
+  std::vector<Quote> quotes;
 
   std::string_view Text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   // Input byte range of a canonical span (end exclusive).

@@ -6,6 +6,7 @@
 #include "dossier/output.h"
 #include "output/json_members.h"
 #include "output/metadata_json.h"
+#include "output/quotes_json.h"
 #include "output/time_json.h"
 
 namespace dossier {
@@ -205,6 +206,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     }
   }
   json::WriteTimeSections(doc, top);  // timexes, amounts, time_reference, timeline
+  json::WriteQuotes(doc, top);        // quotations and reported speech with their speakers
 }
 
 }  // namespace dossier

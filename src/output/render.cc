@@ -2,6 +2,7 @@
 // leftovers and repairs listed after it, in plain text or Markdown.
 #include "dossier/output.h"
 #include "output/entity_render.h"
+#include "output/quotes_json.h"
 #include "output/time_render.h"
 
 namespace dossier {
@@ -84,11 +85,13 @@ void Render(const Document& doc, bool markdown, std::string* out) {
 
 void RenderText(const Document& doc, std::string* out) {
   Render(doc, false, out);
+  RenderQuotes(doc, false, out);
   RenderTimeSections(doc, false, out);
   RenderEntities(doc, false, out);
 }
 void RenderMarkdown(const Document& doc, std::string* out) {
   Render(doc, true, out);
+  RenderQuotes(doc, true, out);
   RenderTimeSections(doc, true, out);
   RenderEntities(doc, true, out);
 }

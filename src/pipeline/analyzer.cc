@@ -16,6 +16,7 @@
 #include "dossier/text.h"
 #include "dossier/entities.h"
 #include "dossier/entity_linking.h"
+#include "dossier/quotes.h"
 #include "dossier/time.h"
 #include "pipeline/html_document.h"
 
@@ -32,6 +33,7 @@ struct Analyzer::Impl {
   StorySegmenter stories;
   std::unique_ptr<EntityTagger> entities;
   std::unique_ptr<TimeStage> time;
+  std::unique_ptr<QuoteStage> quotes;
   std::string warnings;
 };
 
@@ -97,6 +99,7 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
     if (!(a->impl_->entities = EntityTagger::Create(ner, error))) return nullptr;
   }
   if (!(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
+  if (!(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
   return a;
 }
 
@@ -395,6 +398,7 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
   doc->source.gzip = gzip;
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
   if (!doc->tokens.empty()) doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc));
+  impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
   impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;
 }

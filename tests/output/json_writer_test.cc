@@ -189,6 +189,49 @@ Document MakeDocument(Expected* e) {
   return doc;
 }
 
+// A quote's fields, with offsets into the input bytes (across the glued-word repair "saidbills"),
+// an unknown entity, and no cue.
+TEST(WriteDocumentJson, QuotesHaveTheContractFields) {
+  Expected e;
+  Document doc = MakeDocument(&e);
+  const size_t at = doc.text.find("Ofwat said bills will rise.");
+  ASSERT_NE(at, std::string::npos);
+  auto span = [&](size_t off, size_t len) {
+    return Span{static_cast<uint32_t>(at + off), static_cast<uint32_t>(at + off + len)};
+  };
+  Quote q;
+  q.content = span(11, 15);  // bills will rise
+  q.type = QuoteType::kIndirect;
+  q.cue = span(6, 4);        // said
+  q.speaker = span(0, 5);    // Ofwat
+  q.speaker_name = "Ofwat";
+  Quote unknown;
+  unknown.content = span(0, 27);
+  unknown.type = QuoteType::kDirect;
+  doc.quotes = {q, unknown};
+  std::string out;
+  WriteDocumentJson(doc, JsonOptions{}, &out);
+  const json j = json::parse(out);
+  ASSERT_EQ(j["quotes"].size(), 2u);
+  const json& a = j["quotes"][0];
+  EXPECT_EQ(a["text"], "bills will rise");
+  EXPECT_EQ(a["type"], "indirect");
+  EXPECT_EQ(a["cue"], "said");
+  EXPECT_EQ(kInput.substr(a["source_begin"].get<size_t>(), a["source_end"].get<size_t>() - a["source_begin"].get<size_t>()),
+            "bills will rise");
+  EXPECT_EQ(kInput.substr(a["cue_begin"].get<size_t>(), a["cue_end"].get<size_t>() - a["cue_begin"].get<size_t>()), "said");
+  EXPECT_EQ(a["speaker"]["text"], "Ofwat");
+  EXPECT_TRUE(a["speaker"]["entity"].is_null());
+  EXPECT_EQ(a["speaker"]["name"], "Ofwat");
+  EXPECT_FALSE(a["speaker"].contains("inherited"));
+  EXPECT_FALSE(a.contains("parts"));
+  const json& b = j["quotes"][1];
+  EXPECT_TRUE(b["speaker"].is_null());
+  EXPECT_TRUE(b["cue"].is_null());
+  EXPECT_FALSE(b.contains("cue_begin"));
+  EXPECT_EQ(b["type"], "direct");
+}
+
 TEST(WriteDocumentJson, HandBuiltDocumentHasTheContractFields) {
   Expected e;
   const Document doc = MakeDocument(&e);
@@ -206,8 +249,9 @@ TEST(WriteDocumentJson, HandBuiltDocumentHasTheContractFields) {
 
   EXPECT_EQ(Keys(j), (std::set<std::string>{"schema_version", "source", "blocks", "stories", "duplicates",
                                             "repairs", "sentences", "timexes", "amounts", "time_reference",
-                                            "timeline", "entities"}));
+                                            "timeline", "entities", "quotes"}));
   EXPECT_TRUE(j["entities"].is_array() && j["entities"].empty()) << "no tagger ran on a hand-built document";
+  EXPECT_TRUE(j["quotes"].is_array() && j["quotes"].empty()) << "no quote stage ran on a hand-built document";
   EXPECT_EQ(j["schema_version"], "1.0");
   EXPECT_EQ(j["source"]["path"], "news/\"odd\" name.txt");
   EXPECT_EQ(j["source"]["format"], "text");
