@@ -16,7 +16,7 @@
 
 #include "dossier/html.h"
 #include "html/content.h"
-#include "html/gumbo_dom.h"
+#include "html/parser.h"
 
 using namespace dossier;
 
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < rounds; ++r) {
     for (const std::string& t : texts) {
       const double t0 = ThreadSeconds();
-      html::BuildDomWithGumbo(t, &dom);
+      html::ParseHtml(t, html::ParseLimits{}, &dom);
       const double t1 = ThreadSeconds();
       blocks += html::ExtractMainContent(dom, &strategy).size();
       const double t2 = ThreadSeconds();
