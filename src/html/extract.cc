@@ -2,6 +2,7 @@
 #include "dossier/html.h"
 #include "html/content.h"
 #include "html/dom.h"
+#include "html/gumbo_dom.h"
 #include "html/metadata.h"
 #include "html/parser.h"
 
@@ -25,8 +26,16 @@ ExtractedArticle ExtractArticle(std::string_view utf8_html, const ExtractOptions
   thread_local html::Dom dom;
   // Our own parser: it gives gumbo's tree on every benchmark page (tests/html/
   // parser_differential_test.cc) at several times gumbo's speed, and bounds depth and node count on
-  // hostile input. gumbo stays only as the reference of that test.
-  html::ParseHtml(utf8_html, html::ParseLimits{}, &dom);
+  // hostile input. gumbo (unbounded, recursive in places) only on request, as the reference for
+  // comparisons (`dossier extract --reference-parser`).
+  if (options.reference_parser) {
+    html::BuildDomWithGumbo(utf8_html, &dom);
+  } else {
+    html::ParseLimits limits;
+    limits.max_depth = options.max_depth;
+    limits.max_nodes = options.max_nodes;
+    html::ParseHtml(utf8_html, limits, &dom);
+  }
   ExtractedArticle article;
   article.blocks = html::ExtractMainContent(dom, &article.strategy);
   article.metadata = html::ExtractMetadata(dom, options.url);
