@@ -1,5 +1,6 @@
 #include "html/content_clean.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -250,14 +251,20 @@ void CleanSelection(PageBlocks* page_ptr, uint32_t container, std::vector<uint32
   }
   sel.swap(kept);
 
-  // 3. Datelines and copyright lines go; picture credits are captions.
+  // 3. Datelines and copyright lines go; picture credits are captions; a caption repeated word for
+  // word goes (galleries and lightboxes print each figure's caption and credit twice or more).
   kept.clear();
+  std::vector<std::string_view> captions;
   for (uint32_t i : sel) {
     RawBlock& b = page.blocks[i];
+    const std::string_view text = page.Text(b);
     if (b.kind == HtmlBlockKind::kParagraph || b.kind == HtmlBlockKind::kHeading) {
-      const std::string_view text = page.Text(b);
       if (IsFurniture(text)) continue;
       if (b.kind == HtmlBlockKind::kParagraph && IsCredit(text)) b.kind = HtmlBlockKind::kCaption;
+    }
+    if (b.kind == HtmlBlockKind::kCaption) {
+      if (std::find(captions.begin(), captions.end(), text) != captions.end()) continue;
+      captions.push_back(text);
     }
     kept.push_back(i);
   }

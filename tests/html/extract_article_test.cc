@@ -65,6 +65,15 @@ TEST(ExtractArticleTest, ReferenceParserGivesTheSameArticle) {
             (std::vector<std::string>{std::string("paragraph: ") + kStory, std::string("paragraph: ") + kStory2}));
 }
 
+TEST(ExtractArticleTest, ARepeatedCaptionIsKeptOnce) {
+  const std::string html = std::string("<article><figure><img src=a.jpg><figcaption>The bridge.</figcaption>"
+                                       "</figure><p>") + kStory + "</p><figure><img src=a.jpg><figcaption>The bridge."
+                                       "</figcaption></figure><p>" + kStory2 + "</p></article>";
+  EXPECT_EQ(Texts(ExtractArticle(html)),
+            (std::vector<std::string>{"caption: The bridge.", std::string("paragraph: ") + kStory,
+                                      std::string("paragraph: ") + kStory2}));
+}
+
 TEST(ExtractArticleTest, TinyPageGivesItsTextNotNothing) {
   const ExtractedArticle a = ExtractArticle("<html><body><p>Test</p></body></html>");
   EXPECT_EQ(Texts(a), (std::vector<std::string>{"paragraph: Test"}));
