@@ -5,6 +5,7 @@
 #include <string>
 
 #include "html/content_score.h"
+#include "html/content_teasers.h"
 
 namespace dossier::html {
 namespace {
@@ -250,6 +251,9 @@ void CleanSelection(PageBlocks* page_ptr, uint32_t container, std::vector<uint32
     if (!widget) kept.push_back(i);
   }
   sel.swap(kept);
+
+  // 2b. Lists of other stories' teaser cards.
+  DropTeaserCards(page, container, &sel);
 
   // 3. Datelines and copyright lines go; picture credits are captions; a caption repeated word for
   // word goes (galleries and lightboxes print each figure's caption and credit twice or more).

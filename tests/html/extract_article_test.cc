@@ -74,6 +74,24 @@ TEST(ExtractArticleTest, ARepeatedCaptionIsKeptOnce) {
                                       std::string("paragraph: ") + kStory2}));
 }
 
+std::string Card(int n) {
+  return "<article class=item><h3><a href=/story" + std::to_string(n) + ">Another story number " + std::to_string(n) +
+         " about roads</a></h3><div class=excerpt>A short excerpt of that other story, cut after a line or two.</div>"
+         "</article>";
+}
+
+TEST(ExtractArticleTest, ThreeTeaserCardsOfOtherStoriesGo) {
+  const std::string story = std::string("<p>") + kStory + "</p><p>" + kStory2 + "</p><p>" + kStory + "</p>";
+  const std::string three = "<div class=post>" + story + "<div class=list>" + Card(1) + Card(2) + Card(3) + "</div></div>";
+  EXPECT_EQ(Texts(ExtractArticle(three)),
+            (std::vector<std::string>{std::string("paragraph: ") + kStory, std::string("paragraph: ") + kStory2,
+                                      std::string("paragraph: ") + kStory}));
+  // Two cards may be the story's own "read also" box: their excerpts stay (the headlines, all
+  // link, go anyway).
+  const std::string two = "<div class=post>" + story + "<div class=list>" + Card(1) + Card(2) + "</div></div>";
+  EXPECT_EQ(ExtractArticle(two).blocks.size(), 5u);
+}
+
 TEST(ExtractArticleTest, TinyPageGivesItsTextNotNothing) {
   const ExtractedArticle a = ExtractArticle("<html><body><p>Test</p></body></html>");
   EXPECT_EQ(Texts(a), (std::vector<std::string>{"paragraph: Test"}));
