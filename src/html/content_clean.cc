@@ -132,9 +132,9 @@ std::string_view Trim(std::string_view s) {
 
 bool IsWidget(const PageBlocks& page, uint32_t e) {
   const ElementInfo& info = page.elements[e];
-  const Tag t = info.tag;
-  if (t == Tag::kUl || t == Tag::kOl || t == Tag::kDl || t == Tag::kTable || t == Tag::kTbody ||
-      t == Tag::kLi || t == Tag::kTr) {
+  const ContentTag t = info.tag;
+  if (t == ContentTag::kUl || t == ContentTag::kOl || t == ContentTag::kDl || t == ContentTag::kTable || t == ContentTag::kTbody ||
+      t == ContentTag::kLi || t == ContentTag::kTr) {
     return false;
   }
   const uint32_t n = info.block_end - info.block_begin;
