@@ -8,6 +8,7 @@
 
 #include "dossier/html.h"
 #include "html/content_clean.h"
+#include "html/content_hints.h"
 
 namespace dossier {
 namespace {
@@ -150,6 +151,18 @@ TEST(ContentCleanTest, OneWordBoilerplateHeadingsMustBeTheWholeHeading) {
   EXPECT_FALSE(IsBoilerplateHeading("More than 100 hurt in the storm"));
   EXPECT_FALSE(IsBoilerplateHeading("Subscribers lose access"));
   EXPECT_FALSE(IsBoilerplateHeading("Moreover"));
+}
+
+TEST(ContentHintsTest, SharedIsNotAShareBar) {
+  html::Hints shared;
+  html::AddNameHints("evolve-shared-mutable-history", &shared);
+  EXPECT_EQ(shared.flags & html::kHintShare, 0u);
+  html::Hints bar;
+  html::AddNameHints("article-sharebar", &bar);
+  EXPECT_NE(bar.flags & html::kHintShare, 0u);
+  html::Hints buttons;
+  html::AddNameHints("socialsharebuttons", &buttons);  // an unknown long word: the stem still counts
+  EXPECT_NE(buttons.flags & html::kHintShare, 0u);
 }
 
 }  // namespace
