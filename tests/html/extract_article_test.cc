@@ -153,13 +153,19 @@ TEST(ContentCleanTest, OneWordBoilerplateHeadingsMustBeTheWholeHeading) {
   EXPECT_FALSE(IsBoilerplateHeading("Moreover"));
 }
 
-TEST(ContentHintsTest, SharedIsNotAShareBar) {
+TEST(ContentHintsTest, SharedAndCommentaryAreNotShareBarsOrComments) {
   html::Hints shared;
   html::AddNameHints("evolve-shared-mutable-history", &shared);
   EXPECT_EQ(shared.flags & html::kHintShare, 0u);
   html::Hints bar;
   html::AddNameHints("article-sharebar", &bar);
   EXPECT_NE(bar.flags & html::kHintShare, 0u);
+  html::Hints opinion;
+  html::AddNameHints("article-commentary", &opinion);
+  EXPECT_EQ(opinion.flags & html::kHintComment, 0u);
+  html::Hints thread;
+  html::AddNameHints("commentlist", &thread);
+  EXPECT_NE(thread.flags & html::kHintComment, 0u);
   html::Hints buttons;
   html::AddNameHints("socialsharebuttons", &buttons);  // an unknown long word: the stem still counts
   EXPECT_NE(buttons.flags & html::kHintShare, 0u);
