@@ -10,7 +10,7 @@ while looking at one half carry over to the other.
 
 Usage:
   run_extraction.py [--dossier build/dossier] [--sets scrapinghub,readability,trafilatura]
-                    [--jobs N] [--halves] [--out-dir bench/out] [--reuse]
+                    [--jobs N] [--halves] [--out-dir bench/out] [--reuse] [--reference-parser]
 
 Standard library only.
 """
@@ -30,11 +30,11 @@ def half_of(page_id):
     return "A" if int(hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0], 16) % 2 == 0 else "B"
 
 
-def run_set(dossier, set_name, data_dir, out_path, jobs):
+def run_set(dossier, set_name, data_dir, out_path, jobs, extra_args=()):
     files = list(se.page_files(set_name, data_dir).values())
     start = time.monotonic()
     with open(out_path, "wb") as out:
-        proc = subprocess.run([dossier, "extract", "--no-progress", "-j", str(jobs)] + files,
+        proc = subprocess.run([dossier, "extract", "--no-progress", "-j", str(jobs)] + list(extra_args) + files,
                               stdout=out, stderr=subprocess.PIPE)
     elapsed = time.monotonic() - start
     if proc.returncode != 0:
@@ -53,6 +53,8 @@ def main(argv=None):
     ap.add_argument("--out-dir", default=os.path.join(repo, "bench", "out"))
     ap.add_argument("--halves", action="store_true", help="also score the A/B halves of each set")
     ap.add_argument("--reuse", action="store_true", help="score existing outputs, do not run dossier")
+    ap.add_argument("--reference-parser", action="store_true",
+                    help="parse with gumbo (dossier extract --reference-parser), to compare with our parser")
     ap.add_argument("--exclude-kinds", default="", help="block kinds left out of the scored text, e.g. caption")
     args = ap.parse_args(argv)
     os.makedirs(args.out_dir, exist_ok=True)
@@ -60,7 +62,8 @@ def main(argv=None):
     for set_name in args.sets.split(","):
         out_path = os.path.join(args.out_dir, f"extraction-{set_name}.jsonl")
         if not args.reuse:
-            n, secs = run_set(args.dossier, set_name, args.data, out_path, args.jobs)
+            n, secs = run_set(args.dossier, set_name, args.data, out_path, args.jobs,
+                              ["--reference-parser"] if args.reference_parser else [])
             sys.stderr.write(f"{set_name}: {n} pages in {secs:.2f} s (wall, including process start)\n")
         gold = se.load_gold(set_name, args.data)
         pred = se.load_predictions(set_name, out_path, tuple(k for k in args.exclude_kinds.split(",") if k))

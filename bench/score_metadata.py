@@ -159,7 +159,8 @@ def load_predictions(path):
             return {k: system_record(v) for k, v in obj["output"].items()}
         return {page_key(_str(obj.get("path"))): system_record(obj)}
     preds = {}
-    for line in text.splitlines():
+    # Not splitlines(): U+2028 and friends occur unescaped inside JSON strings.
+    for line in text.split("\n"):
         if line.strip():
             obj = json.loads(line)
             preds[page_key(_str(obj.get("path")))] = system_record(obj)

@@ -15,7 +15,7 @@
 #include "html/content_blocks.h"
 #include "html/content_container.h"
 #include "html/content_score.h"
-#include "html/gumbo_dom.h"
+#include "html/parser.h"
 
 using namespace dossier;
 using namespace dossier::html;
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     }
     DecodedHtml page_text = DecodeHtml(bytes);
     Dom dom;
-    BuildDomWithGumbo(page_text.text, &dom);
+    ParseHtml(page_text.text, ParseLimits{}, &dom);
     PageBlocks page;
     std::vector<uint32_t> chosen;
     std::string strategy;

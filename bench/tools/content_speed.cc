@@ -1,5 +1,5 @@
 // Times main-content extraction alone (no decompression, decoding or parsing) over HTML pages, as
-// the extract path runs it: each page is parsed with gumbo (not timed), then ExtractMainContent
+// the extract path runs it: each page is parsed with our ParseHtml (timed separately), then ExtractMainContent
 // runs once on the fresh tree (timed), on one thread. Pages are read and decoded up front.
 // A development aid (not built by CMake):
 //   g++ -O2 -std=c++20 -Iinclude -Isrc bench/tools/content_speed.cc build/libdossier.a \
@@ -16,7 +16,7 @@
 
 #include "dossier/html.h"
 #include "html/content.h"
-#include "html/gumbo_dom.h"
+#include "html/parser.h"
 
 using namespace dossier;
 
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < rounds; ++r) {
     for (const std::string& t : texts) {
       const double t0 = ThreadSeconds();
-      html::BuildDomWithGumbo(t, &dom);
+      html::ParseHtml(t, html::ParseLimits{}, &dom);
       const double t1 = ThreadSeconds();
       blocks += html::ExtractMainContent(dom, &strategy).size();
       const double t2 = ThreadSeconds();
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   std::sort(times.begin(), times.end());
   const double median = times.empty() ? 0 : times[times.size() / 2];
   std::cout << texts.size() << " pages, " << bytes / 1e6 << " MB decoded HTML, " << rounds << " rounds\n"
-            << "thread CPU time; gumbo parse: " << pages / parse_s << " pages/s\n"
+            << "thread CPU time; ParseHtml: " << pages / parse_s << " pages/s\n"
             << "extraction (after parsing, one thread): " << pages / extract_s << " pages/s, "
             << extract_s / pages * 1e6 << " us/page (median " << median * 1e6 << ", min " << min_page * 1e6
             << ", max " << max_page * 1e6 << "), " << bytes * rounds / extract_s / 1e6 << " MB/s of HTML (" << blocks << " blocks)\n";

@@ -53,7 +53,7 @@ void SelectMainContent(const Dom& dom, PageBlocks* page_ptr, std::vector<uint32_
     // Within the <article> holding the container, if any: the rest of the page is other posts.
     uint32_t scope = kNoNode;
     for (uint32_t e = primary.container; e != kNoNode; e = page.elements[e].block_parent) {
-      if (page.elements[e].tag == Tag::kArticle) scope = e;
+      if (page.elements[e].tag == ContentTag::kArticle) scope = e;
     }
     std::vector<uint32_t> fallback = SelectByDensity(page, scope);
     if (TotalChars(page, fallback) > TotalChars(page, *chosen)) {

@@ -61,16 +61,16 @@ bool IsDataTable(const Dom& dom, uint32_t table) {
     const Node& node = dom.nodes[n];
     bool descend = false;
     if (node.type == NodeType::kElement) {
-      const Tag t = node.ns == Namespace::kHtml ? ClassifyTag(node.name) : Tag::kSkip;
-      if (t == Tag::kTable) return false;
-      if (t == Tag::kTd || t == Tag::kTh) ++cells;
-      else if (t == Tag::kTr) ++rows;
-      else if (t == Tag::kP || t == Tag::kDiv || t == Tag::kUl || t == Tag::kOl || t == Tag::kBlockquote ||
-               t == Tag::kPre || IsHeading(t) || t == Tag::kArticle || t == Tag::kSection ||
-               t == Tag::kForm) {
+      const ContentTag t = node.ns == Namespace::kHtml ? ClassifyTag(node.name) : ContentTag::kSkip;
+      if (t == ContentTag::kTable) return false;
+      if (t == ContentTag::kTd || t == ContentTag::kTh) ++cells;
+      else if (t == ContentTag::kTr) ++rows;
+      else if (t == ContentTag::kP || t == ContentTag::kDiv || t == ContentTag::kUl || t == ContentTag::kOl || t == ContentTag::kBlockquote ||
+               t == ContentTag::kPre || IsHeading(t) || t == ContentTag::kArticle || t == ContentTag::kSection ||
+               t == ContentTag::kForm) {
         ++blocks;
       }
-      descend = t != Tag::kSkip;
+      descend = t != ContentTag::kSkip;
     }
     if (++visited > 20000) return false;
     if (descend && node.first_child != kNoNode) {
@@ -99,7 +99,7 @@ class Walker {
  private:
   struct Frame {
     uint32_t node;
-    Tag tag;
+    ContentTag tag;
     uint8_t flags;
   };
   enum FrameFlag : uint8_t {
@@ -175,14 +175,14 @@ class Walker {
     }
     if (node.type != NodeType::kElement) return false;
     if (node.ns != Namespace::kHtml) return false;
-    const Tag tag = ClassifyTag(node.name);
-    if (tag == Tag::kSkip) return false;
-    if (tag == Tag::kBr) {
+    const ContentTag tag = ClassifyTag(node.name);
+    if (tag == ContentTag::kSkip) return false;
+    if (tag == ContentTag::kBr) {
       LineBreak();
       return false;
     }
-    if (tag == Tag::kWbr) return false;
-    if (tag == Tag::kHr) {
+    if (tag == ContentTag::kWbr) return false;
+    if (tag == ContentTag::kHr) {
       if (row_depth_ > 0) {
         pending_space_ = true;
       } else {
@@ -197,18 +197,18 @@ class Walker {
     // The body's names describe the whole page ("has-sidebar", "single-post"): not evidence.
     if (node.attr_count > 0 && n != out_->body) info.hints = ElementHints(dom_, n);
     // Embedded posts (<blockquote class="twitter-tweet">) are quotations, not share buttons.
-    if (tag == Tag::kBlockquote) info.hints.flags &= ~kHintShare;
+    if (tag == ContentTag::kBlockquote) info.hints.flags &= ~kHintShare;
     uint8_t flags = 0;
     if (n != out_->body && IsHidden(n, info.hints)) flags |= kHidden;
-    const bool hinted_inline = (tag == Tag::kInline || tag == Tag::kA || tag == Tag::kCode) &&
+    const bool hinted_inline = (tag == ContentTag::kInline || tag == ContentTag::kA || tag == ContentTag::kCode) &&
                                (info.hints.flags & (kHintBoilerplate | kHintByline | kHintCaption)) != 0;
     if (IsBlockTag(tag) || hinted_inline || (flags & kHidden)) flags |= kBoundary;
-    if (tag == Tag::kA) flags |= kLink;
-    if (tag == Tag::kTime) flags |= kTimeFlag;
+    if (tag == ContentTag::kA) flags |= kLink;
+    if (tag == ContentTag::kTime) flags |= kTimeFlag;
 
     if (row_depth_ > 0) {
       // Inside a data-table row: everything is inline; cells are separated by " | ".
-      if (tag == Tag::kTd || tag == Tag::kTh) {
+      if (tag == ContentTag::kTd || tag == ContentTag::kTh) {
         cell_start_ = true;
       } else if (IsBlockTag(tag)) {
         pending_space_ = true;
@@ -230,29 +230,29 @@ class Walker {
     if (flags & kHidden) ++hidden_depth_;
     if (flags & kLink) ++link_depth_;
     if (flags & kTimeFlag) ++time_depth_;
-    if ((info.hints.flags & kHintCaption) && (flags & kBoundary) && tag != Tag::kFigcaption &&
-        tag != Tag::kCaption) {
+    if ((info.hints.flags & kHintCaption) && (flags & kBoundary) && tag != ContentTag::kFigcaption &&
+        tag != ContentTag::kCaption) {
       flags |= kCaptionFlag;
       ++caption_depth_;
     }
     switch (tag) {
-      case Tag::kFigure: ++figure_depth_; break;
-      case Tag::kPre: ++pre_depth_; break;
-      case Tag::kFigcaption:
-      case Tag::kCaption: ++caption_depth_; break;
-      case Tag::kBlockquote: ++quote_depth_; break;
-      case Tag::kUl:
-      case Tag::kOl:
-      case Tag::kMenu:
-      case Tag::kDl: ++list_depth_; break;
-      case Tag::kLi:
-      case Tag::kDt:
-      case Tag::kDd: ++item_depth_; break;
-      case Tag::kTable:
+      case ContentTag::kFigure: ++figure_depth_; break;
+      case ContentTag::kPre: ++pre_depth_; break;
+      case ContentTag::kFigcaption:
+      case ContentTag::kCaption: ++caption_depth_; break;
+      case ContentTag::kBlockquote: ++quote_depth_; break;
+      case ContentTag::kUl:
+      case ContentTag::kOl:
+      case ContentTag::kMenu:
+      case ContentTag::kDl: ++list_depth_; break;
+      case ContentTag::kLi:
+      case ContentTag::kDt:
+      case ContentTag::kDd: ++item_depth_; break;
+      case ContentTag::kTable:
         if (IsDataTable(dom_, n)) flags |= kDataTable;
         tables_.push_back(flags & kDataTable);
         break;
-      case Tag::kTr:
+      case ContentTag::kTr:
         if (!tables_.empty() && tables_.back()) {
           flags |= kRow;
           ++row_depth_;
@@ -280,19 +280,19 @@ class Walker {
     if (row_depth_ > 0 && !(f.flags & kRow)) return;  // inline inside a row
     if (f.flags & kCaptionFlag) --caption_depth_;
     switch (f.tag) {
-      case Tag::kFigure: --figure_depth_; break;
-      case Tag::kPre: --pre_depth_; break;
-      case Tag::kFigcaption:
-      case Tag::kCaption: --caption_depth_; break;
-      case Tag::kBlockquote: --quote_depth_; break;
-      case Tag::kUl:
-      case Tag::kOl:
-      case Tag::kMenu:
-      case Tag::kDl: --list_depth_; break;
-      case Tag::kLi:
-      case Tag::kDt:
-      case Tag::kDd: --item_depth_; break;
-      case Tag::kTable: tables_.pop_back(); break;
+      case ContentTag::kFigure: --figure_depth_; break;
+      case ContentTag::kPre: --pre_depth_; break;
+      case ContentTag::kFigcaption:
+      case ContentTag::kCaption: --caption_depth_; break;
+      case ContentTag::kBlockquote: --quote_depth_; break;
+      case ContentTag::kUl:
+      case ContentTag::kOl:
+      case ContentTag::kMenu:
+      case ContentTag::kDl: --list_depth_; break;
+      case ContentTag::kLi:
+      case ContentTag::kDt:
+      case ContentTag::kDd: --item_depth_; break;
+      case ContentTag::kTable: tables_.pop_back(); break;
       default: break;
     }
     if (f.flags & kRow) {

@@ -50,7 +50,7 @@ struct ElementInfo {
   uint32_t block_end = 0;
   uint32_t block_parent = kNoNode;  // nearest block-level ancestor element the walk entered
   Hints hints;
-  Tag tag = Tag::kInline;
+  ContentTag tag = ContentTag::kInline;
   bool entered = false;   // visited (not inside a skipped or hidden subtree)
   bool boundary = false;  // a block boundary (block-level tag or hinted inline element)
 };

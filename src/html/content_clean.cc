@@ -1,9 +1,11 @@
 #include "html/content_clean.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
 #include "html/content_score.h"
+#include "html/content_teasers.h"
 
 namespace dossier::html {
 namespace {
@@ -65,7 +67,9 @@ constexpr std::string_view kBoilerplateHeadings[] = {
     "share this story", "share this post", "share on", "tags", "topics", "advertisement",
     "sponsored", "sponsored content", "newsletter", "sign up for", "subscribe to",
     "follow us", "about the author", "what to read next", "up next", "keep reading",
-    "editor's picks", "top stories",
+    "editor's picks", "top stories", "subscribe", "explore further", "see more photos", "more",
+    "share it with a friend", "sign up to our newsletter", "sign up for our newsletter",
+    "weitere beiträge",
     // German
     "mehr zum thema", "mehr aus", "mehr zu", "mehr von", "mehr artikel", "weitere artikel",
     "weitere themen", "weitere nachrichten", "auch interessant", "das könnte sie auch interessieren",
@@ -90,6 +94,13 @@ constexpr std::string_view kBoilerplateHeadings[] = {
     // Chinese, Japanese
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "関連記事",
 };
+
+// Starts of datelines and copyright lines, folded: a short block starting with one of these is
+// page furniture (the date is in the metadata).
+constexpr std::string_view kFurniturePrefixes[] = {
+    "published", "first published", "updated", "last updated", "posted on", "posted",
+    "copyright", "(c) ", "ⓒ", "©", "veröffentlicht", "aktualisiert", "publié le", "mis à jour",
+    "publicado", "actualizado", "pubblicato", "aggiornato", "opublikowano"};
 
 // Starts of picture credits, folded.
 constexpr std::string_view kCreditPrefixes[] = {
@@ -121,9 +132,9 @@ std::string_view Trim(std::string_view s) {
 
 bool IsWidget(const PageBlocks& page, uint32_t e) {
   const ElementInfo& info = page.elements[e];
-  const Tag t = info.tag;
-  if (t == Tag::kUl || t == Tag::kOl || t == Tag::kDl || t == Tag::kTable || t == Tag::kTbody ||
-      t == Tag::kLi || t == Tag::kTr) {
+  const ContentTag t = info.tag;
+  if (t == ContentTag::kUl || t == ContentTag::kOl || t == ContentTag::kDl || t == ContentTag::kTable || t == ContentTag::kTbody ||
+      t == ContentTag::kLi || t == ContentTag::kTr) {
     return false;
   }
   const uint32_t n = info.block_end - info.block_begin;
@@ -146,7 +157,29 @@ bool IsBoilerplateHeading(std::string_view text) {
   for (std::string_view phrase : kBoilerplateHeadings) {
     if (folded.size() < phrase.size()) continue;
     if (folded.compare(0, phrase.size(), phrase) != 0) continue;
-    if (folded.size() == phrase.size() || folded[phrase.size()] == ' ') return true;
+    if (folded.size() == phrase.size()) return true;
+    // A one-word phrase must be the whole heading ("More", not "More than 100 hurt"); a longer
+    // one may go on ("Related articles about X", "More from CNN").
+    if (folded[phrase.size()] == ' ' && phrase.find(' ') != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsFurniture(std::string_view text) {
+  if (text.size() > 120) return false;
+  const std::string folded = Fold(text.substr(0, 24));
+  for (std::string_view prefix : kFurniturePrefixes) {
+    if (!folded.starts_with(prefix)) continue;
+    // A copyright line may hold sentences ("Copyright 2019 Reuters. All rights reserved.").
+    if (prefix == "copyright" || prefix == "(c) " || prefix == "ⓒ" || prefix == "©") return true;
+    // "Posted in Politics" and "Published: 3 May" alike; but not prose ("Published research
+    // shows ...") — require no sentence end inside. A period after a digit is an ordinal date
+    // ("Veröffentlicht am 3. Mai 2019"), not a sentence end.
+    const std::string_view rest = text.substr(std::min(text.size(), prefix.size()));
+    for (size_t dot = rest.find(". "); dot != std::string_view::npos; dot = rest.find(". ", dot + 1)) {
+      if (dot == 0 || rest[dot - 1] < '0' || rest[dot - 1] > '9') return false;
+    }
+    return true;
   }
   return false;
 }
@@ -181,8 +214,11 @@ void CleanSelection(PageBlocks* page_ptr, uint32_t container, std::vector<uint32
     }
     // The section: the rest of the heading's parent element, when that is not the container;
     // otherwise the run of link lists and short lines after the heading.
+    // The heading opens an element of its own (<div class="x"><h3>Related</h3>...</div>) when
+    // it is that element's first block.
     const uint32_t parent = page.elements[b.owner].block_parent;
     const bool own_section = parent != kNoNode && parent != container && b.owner != container &&
+                             page.elements[parent].block_begin == i &&
                              page.elements[parent].block_end - page.elements[parent].block_begin < 40;
     const uint32_t section_end = own_section ? page.elements[parent].block_end : end_of_page;
     const int level = b.kind == HtmlBlockKind::kHeading ? b.level : 7;
@@ -216,11 +252,27 @@ void CleanSelection(PageBlocks* page_ptr, uint32_t container, std::vector<uint32
   }
   sel.swap(kept);
 
-  // 3. Picture credits are captions.
+  // 2b. Lists of other stories' teaser cards.
+  DropTeaserCards(page, container, &sel);
+
+  // 3. Datelines and copyright lines go; picture credits are captions; a caption repeated word for
+  // word goes (galleries and lightboxes print each figure's caption and credit twice or more).
+  kept.clear();
+  std::vector<std::string_view> captions;
   for (uint32_t i : sel) {
     RawBlock& b = page.blocks[i];
-    if (b.kind == HtmlBlockKind::kParagraph && IsCredit(page.Text(b))) b.kind = HtmlBlockKind::kCaption;
+    const std::string_view text = page.Text(b);
+    if (b.kind == HtmlBlockKind::kParagraph || b.kind == HtmlBlockKind::kHeading) {
+      if (IsFurniture(text)) continue;
+      if (b.kind == HtmlBlockKind::kParagraph && IsCredit(text)) b.kind = HtmlBlockKind::kCaption;
+    }
+    if (b.kind == HtmlBlockKind::kCaption) {
+      if (std::find(captions.begin(), captions.end(), text) != captions.end()) continue;
+      captions.push_back(text);
+    }
+    kept.push_back(i);
   }
+  sel.swap(kept);
 
   // 4. Headings with nothing under them: followed by a heading of the same or a higher level, or
   // by nothing but captions.

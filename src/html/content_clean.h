@@ -24,6 +24,10 @@ void CleanSelection(PageBlocks* page, uint32_t container, std::vector<uint32_t>*
 // recommended links, comments, sharing, tags, newsletters (a small multilingual phrase list).
 bool IsBoilerplateHeading(std::string_view text);
 
+// True when `text` is a short dateline or copyright line ("Published: May 3, 2019",
+// "Copyright 2019 Reuters").
+bool IsFurniture(std::string_view text);
+
 // True when `text` is a short picture credit ("© AFP", "Photo: Jane Doe / Reuters").
 bool IsCredit(std::string_view text);
 

@@ -43,7 +43,7 @@ ContainerResult SelectByContainer(const PageBlocks& page) {
     const ElementInfo& info = page.elements[e];
     const uint32_t p = info.block_parent;
     in_boilerplate[e] = IsBoilerplateElement(info) || (p != kNoNode && in_boilerplate[p]);
-    in_article[e] = p != kNoNode && (in_article[p] || page.elements[p].tag == Tag::kArticle);
+    in_article[e] = p != kNoNode && (in_article[p] || page.elements[p].tag == ContentTag::kArticle);
   }
   // Children before parents: boundary elements in reverse document order.
   const auto& order = page.boundary_elements;
@@ -77,7 +77,7 @@ ContainerResult SelectByContainer(const PageBlocks& page) {
     double max_unit = 0.0;
     for (size_t j = 0; j < order.size(); ++j) {
       const uint32_t e = order[j];
-      if (page.elements[e].tag != Tag::kArticle || in_boilerplate[e]) continue;
+      if (page.elements[e].tag != ContentTag::kArticle || in_boilerplate[e]) continue;
       if (score[e] > 0) {
         units.push_back(static_cast<uint32_t>(j));
         max_unit = std::max(max_unit, score[e]);

@@ -91,6 +91,12 @@ constexpr std::array kWords = {
     Keyword{"sharing", kNeg, kHintShare},
     Keyword{"sharer", kNeg, kHintShare},
     Keyword{"sharebar", kNeg, kHintShare},
+    // The participle names content, not a share bar ("shared-mutable-history", "shared-files");
+    // without this entry the stem "share" would match it.
+    Keyword{"shared", 0, 0},
+    // Likewise an opinion piece ("commentary", "article-commentary") is not a comment thread.
+    Keyword{"commentary", 0, 0},
+    Keyword{"commentaries", 0, 0},
     Keyword{"social", kNeg, kHintShare},
     Keyword{"socials", kNeg, kHintShare},
     Keyword{"facebook", kNeg, kHintShare},

@@ -16,10 +16,10 @@ double BlockWeight(const RawBlock& b) {
 
 bool IsBoilerplateElement(const ElementInfo& e) {
   switch (e.tag) {
-    case Tag::kNav:
-    case Tag::kAside:
-    case Tag::kFooter:
-    case Tag::kHeader:
+    case ContentTag::kNav:
+    case ContentTag::kAside:
+    case ContentTag::kFooter:
+    case ContentTag::kHeader:
       return true;
     default:
       break;

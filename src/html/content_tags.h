@@ -8,8 +8,10 @@
 namespace dossier::html {
 
 // The tags the extractor treats specially; everything else is kInline (or kCustom for
-// custom elements, whose names contain a '-').
-enum class Tag : uint8_t {
+// custom elements, whose names contain a '-'). Named apart from html::Tag (tags.h, the parser's
+// full list): two types of one name in one namespace break the One Definition Rule, which LTO
+// reported once the extract path linked both.
+enum class ContentTag : uint8_t {
   kInline,  // a, b, span, em, ... and unknown names: no text boundary
   kCustom,  // <my-widget>: a block boundary (custom elements are nearly always laid out as blocks)
   kA,
@@ -35,14 +37,14 @@ enum class Tag : uint8_t {
 
 // The tag of an HTML element given its (lower-case) name; elements outside the HTML namespace
 // are kSkip (SVG and MathML text is not article text).
-Tag ClassifyTag(std::string_view name);
+ContentTag ClassifyTag(std::string_view name);
 
-inline bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
-inline int HeadingLevel(Tag t) { return static_cast<int>(t) - static_cast<int>(Tag::kH1) + 1; }
+inline bool IsHeading(ContentTag t) { return t >= ContentTag::kH1 && t <= ContentTag::kH6; }
+inline int HeadingLevel(ContentTag t) { return static_cast<int>(t) - static_cast<int>(ContentTag::kH1) + 1; }
 // A block boundary: text before and after it never joins into one block.
-inline bool IsBlockTag(Tag t) {
-  return t != Tag::kInline && t != Tag::kA && t != Tag::kBr && t != Tag::kWbr && t != Tag::kCode &&
-         t != Tag::kTime && t != Tag::kSkip;
+inline bool IsBlockTag(ContentTag t) {
+  return t != ContentTag::kInline && t != ContentTag::kA && t != ContentTag::kBr && t != ContentTag::kWbr && t != ContentTag::kCode &&
+         t != ContentTag::kTime && t != ContentTag::kSkip;
 }
 
 }  // namespace dossier::html

@@ -125,7 +125,10 @@ bool IsWordCharBefore(std::string_view s, size_t i) {
 double Similarity(std::string_view a, std::string_view b) {
   auto tokens = [](std::string_view s) {
     std::vector<std::string> out;
-    for (std::string_view w : Words(CollapseWhitespace(s))) {
+    // Named: the words are views into it, and a temporary in a range-for initialiser would be
+    // destroyed before the loop runs (C++20).
+    const std::string collapsed = CollapseWhitespace(s);
+    for (std::string_view w : Words(collapsed)) {
       std::string f = FoldAlnum(w);
       if (!f.empty()) out.push_back(std::move(f));
     }

@@ -108,6 +108,17 @@ def test_predictions_from_extract_lines_join_bylines(tmp_path):
     assert preds["0123abcd"] == {"title": "", "byline": "", "date": "", "site": "S"}
 
 
+def test_predictions_with_a_raw_line_separator_inside_a_string(tmp_path):
+    # `dossier extract` writes U+2028 unescaped (valid JSON); it must not split a record.
+    p = tmp_path / "out.jsonl"
+    p.write_text('{"path": "pages/ab.html.gz", "title": "One\u2028Two", "bylines": [], "published": null, '
+                 '"site": null}\n{"path": "pages/cd.html.gz", "title": "X"}\n', encoding="utf-8")
+    assert "\u2028" in p.read_text(encoding="utf-8")
+    preds = sm.load_predictions(str(p))
+    assert preds["ab"] == {"title": "One\u2028Two", "byline": "", "date": "", "site": ""}
+    assert preds["cd"]["title"] == "X"
+
+
 class _TitleElement(HTMLParser):
     """The baseline of the README: the first <title> element's text, entities decoded."""
 
