@@ -165,9 +165,9 @@ TEST_F(QuoteTest, ParticipleCueTakesTheSentencesSubject) {
       "Speaking to Fox News on Tuesday, Mr Trump said European nations are going to send soldiers.\n"
       "He insisted the US would not send ground troops, adding: “You have my assurance and I’m president.”\n");
   ASSERT_EQ(q.size(), 3u);
-  // The entity stage names him "Mr Trump": that is all this text says.
-  EXPECT_EQ(q[1], "Mr Trump|He|indirect|insisted|the US would not send ground troops");
-  EXPECT_EQ(q[2], "Mr Trump|He|direct|adding|“You have my assurance and I’m president.”");
+  // The entity stage names him "Trump" (the honorific stripped): that is all this text says.
+  EXPECT_EQ(q[1], "Trump|He|indirect|insisted|the US would not send ground troops");
+  EXPECT_EQ(q[2], "Trump|He|direct|adding|“You have my assurance and I’m president.”");
 }
 
 TEST_F(QuoteTest, UnbalancedMarksDoNotSwallowTheText) {

@@ -239,7 +239,7 @@ TEST(Timex, HostileInput) {
   for (int i = 0; i < 2000; ++i) many += "Monday ";
   EXPECT_EQ(Tag(many).size(), 2000u);
   // Invalid UTF-8 and control bytes.
-  Tag(std::string("\xff\xfe on Friday \x01\x02 \xe2\x80", 24));
+  Tag(std::string("\xff\xfe on Friday \x01\x02 \xe2\x80"));
 }
 
 TEST(Timex, RuleFileErrorsAreReported) {
