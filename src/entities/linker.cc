@@ -62,6 +62,8 @@ void NamesEndingInAnHonouredSurname(std::vector<Parsed>* ms) {
   for (auto& m : *ms) {
     if (m.type == EntityType::kPerson || m.form.words.size() < 2 || m.form.words.size() > 3) continue;
     if (std::find(surnames.begin(), surnames.end(), m.form.lower.back()) == surnames.end()) continue;
+    // "Mr Lane" does not make "Mill Lane" a person: the head word says what it is.
+    if (entities::EndsInPlaceHead(m.form) || entities::EndsInOrganisationHead(m.form)) continue;
     m.type = EntityType::kPerson;
     m.honorific = true;  // as certain as the honorific it leans on
   }
@@ -271,6 +273,8 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
     if (type == EntityType::kPerson && !honorific &&
         entities::EndsInOrganisationHead(entities::ParseName(text, false)))
       type = EntityType::kOrganization;
+    if (type == EntityType::kPerson && !honorific && entities::EndsInPlaceHead(entities::ParseName(text, false)))
+      type = EntityType::kLocation;
     // Titles are stripped from every mention for the type vote; organisations get their words
     // back below if they stay organisations ("General Motors").
     Parsed p{entities::ParseName(text, true), type, span, static_cast<int>(i), honorific};

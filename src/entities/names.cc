@@ -182,6 +182,16 @@ bool EndsInOrganisationHead(const NameForm& name) {
   return std::find(kHeads.begin(), kHeads.end(), name.lower.back()) != kHeads.end();
 }
 
+bool EndsInPlaceHead(const NameForm& name) {
+  static constexpr std::array<std::string_view, 30> kHeads = {
+      "street", "road", "lane", "avenue", "square", "park", "bridge", "river", "falls", "lake",
+      "mountain", "mountains", "hill", "hills", "valley", "bay", "island", "islands", "county",
+      "city", "town", "village", "airport", "station", "harbour", "harbor", "estate", "forest",
+      "coast", "sea"};
+  if (name.lower.size() < 2) return false;
+  return std::find(kHeads.begin(), kHeads.end(), name.lower.back()) != kHeads.end();
+}
+
 std::string HonorificBefore(std::string_view text, size_t pos) {
   if (pos < 3 || pos > text.size() || text[pos - 1] != ' ') return {};
   size_t b = pos - 1;

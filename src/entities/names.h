@@ -48,6 +48,10 @@ bool IsPronounLike(std::string_view text);
 // ("Sky News", "Royal Family", "Labour Party", "Justice Department"): the tagger's PER is wrong.
 bool EndsInOrganisationHead(const NameForm& name);
 
+// True when a name ends in a word that heads names of places and never a person's ("Mill Lane",
+// "Ashby Falls", "Hollins Road"): the tagger's PER is wrong.
+bool EndsInPlaceHead(const NameForm& name);
+
 // The personal honorific written right before `pos` ("Ms" in "... Ms Marlow", the tagger having
 // left it outside the name), lower-cased without a dot, or "".
 std::string HonorificBefore(std::string_view text, size_t pos);

@@ -333,6 +333,16 @@ TEST(LinkEntities, APersonCannotEndInNewsOrFamily) {
   EXPECT_EQ(entities[2].type, T::kOrganization);
 }
 
+TEST(LinkEntities, APersonCannotEndInLaneOrFalls) {
+  Document doc = Doc("Mill Lane flooded near Ashby Falls, and Mr Lane said so.");
+  auto mentions = Mentions(doc, {{"Mill Lane", T::kPerson}, {"Ashby Falls", T::kPerson}, {"Mr Lane", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 3u);
+  EXPECT_EQ(entities[0].type, T::kLocation);
+  EXPECT_EQ(entities[1].type, T::kLocation);
+  EXPECT_EQ(entities[2].type, T::kPerson);  // an honorific outweighs the head word
+}
+
 TEST(LinkEntities, NoMentionsNoEntities) {
   Document doc = Doc("Nothing named here.");
   EXPECT_TRUE(LinkEntities(doc, {}).empty());
