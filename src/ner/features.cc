@@ -25,32 +25,79 @@ constexpr uint64_t kBos = 0x1234567890abcdefull, kEos = 0xfedcba0987654321ull;
 
 uint64_t IntValue(uint64_t a, uint64_t b = 0, uint64_t c = 0) { return Combine(Combine(a + 1, b + 7), c + 13); }
 
+// Cluster path prefixes of these lengths (bits) are features.
+constexpr int kClusterLengths[4] = {4, 6, 10, 20};
+uint64_t ClusterPrefix(uint32_t code, int k) {
+  if (!code) return 0;
+  const int len = 31 - __builtin_clz(code);
+  return k >= len ? code : (code >> (len - k)) | (1u << 31);
+}
+
 }  // namespace
 
-void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out) {
+FeatureExtractor::TokenInfo FeatureExtractor::Describe(std::string_view w, uint64_t form_hash) {
+  TokenInfo ti;
+  ti.form = form_hash;
+  LowerInto(w, &lower_);
+  ti.lower = Hash64(lower_);
+  ShapeInto(w, &shape_);
+  ti.shape = Hash64(shape_);
+  ti.cap = ClassifyCase(w);
+  ti.letter = ti.cap != kCapNone;
+  ti.length = static_cast<uint8_t>(std::min<size_t>(w.size(), 255));
+  for (int k = 0; k < 4; ++k) {
+    const size_t len = static_cast<size_t>(k) + 1;
+    ti.prefix[k] = len < w.size() ? Hash64(std::string_view(lower_).substr(0, len)) : 0;
+    ti.suffix[k] = len < w.size() ? Hash64(std::string_view(lower_).substr(lower_.size() - len)) : 0;
+  }
+  ti.cluster = clusters_ ? clusters_->Find(ti.lower) : 0;
+  return ti;
+}
+
+void FeatureExtractor::WordFeatures(uint32_t type, std::vector<uint32_t>* out) const {
+  // Keep in step with the word-only features of Extract (tested: split + these = unsplit).
+  const TokenInfo& ti = types_[type];
+  out->clear();
+  auto emit = [&](uint32_t tmpl, uint64_t value) { out->push_back(FeatureId(tmpl, value)); };
+  emit(kBias, 0);
+  emit(kLower, ti.lower);
+  emit(kForm, ti.form);
+  emit(kShape, ti.shape);
+  emit(kLengthCap, IntValue(std::min<uint64_t>(ti.length, 8), ti.cap));
+  if (groups_ & kFeatAffixes) {
+    for (int k = 0; k < 4; ++k) {
+      if (ti.prefix[k]) emit(kPrefix + k, ti.prefix[k]);
+      if (ti.suffix[k]) emit(kSuffix + k, ti.suffix[k]);
+    }
+  }
+  if ((groups_ & kFeatClusters) && clusters_ && !clusters_->empty())
+    for (int k = 0; k < 4; ++k) emit(kCluster + k, ClusterPrefix(ti.cluster, kClusterLengths[k]));
+}
+
+void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out, bool split) {
   const size_t n = doc.words.size();
   out->Clear();
-  out->ids.reserve(n * 48);
+  out->ids.reserve(n * (split ? 32 : 48));
   out->offsets.reserve(n + 1);
   info_.resize(n);
   lower_hashes_.resize(n);
+  token_types_.resize(n);
+  if (types_.size() > kMaxTypes) {
+    type_index_ = FlatMap();
+    types_.clear();
+    ++generation_;
+  }
   for (size_t t = 0; t < n; ++t) {
     std::string_view w = doc.words[t];
-    TokenInfo& ti = info_[t];
-    ti.form = Hash64(w);
-    LowerInto(w, &lower_);
-    ti.lower = Hash64(lower_);
-    lower_hashes_[t] = ti.lower;
-    ShapeInto(w, &shape_);
-    ti.shape = Hash64(shape_);
-    ti.cap = ClassifyCase(w);
-    ti.letter = ti.cap != kCapNone;
-    ti.length = static_cast<uint8_t>(std::min<size_t>(w.size(), 255));
-    for (int k = 0; k < 4; ++k) {
-      const size_t len = static_cast<size_t>(k) + 1;
-      ti.prefix[k] = len < w.size() ? Hash64(std::string_view(lower_).substr(0, len)) : 0;
-      ti.suffix[k] = len < w.size() ? Hash64(std::string_view(lower_).substr(lower_.size() - len)) : 0;
+    const uint64_t form = Hash64(w);
+    uint32_t& slot = type_index_[form];
+    if (slot == 0) {
+      types_.push_back(Describe(w, form));
+      slot = static_cast<uint32_t>(types_.size());
     }
+    token_types_[t] = slot - 1;
+    info_[t] = types_[slot - 1];
+    lower_hashes_[t] = info_[t].lower;
   }
   // ALL-CAPS sentences (headlines, sports tables): most of their words are upper case.
   const size_t sentences = doc.sentences();
@@ -99,11 +146,13 @@ void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out) {
       const uint64_t sm1 = t > b ? info_[t - 1].shape : kBos;
       const uint64_t sp1 = t + 1 < e ? info_[t + 1].shape : kEos;
       const uint64_t initial = pos == 0 ? 1 : 0;
-      emit(kBias, 0);
-      emit(kLower, ti.lower);
-      emit(kForm, ti.form);
-      emit(kShape, ti.shape);
-      emit(kLengthCap, IntValue(std::min<uint64_t>(ti.length, 8), ti.cap));
+      if (!split) {
+        emit(kBias, 0);
+        emit(kLower, ti.lower);
+        emit(kForm, ti.form);
+        emit(kShape, ti.shape);
+        emit(kLengthCap, IntValue(std::min<uint64_t>(ti.length, 8), ti.cap));
+      }
       if (groups_ & kFeatContext) {
         emit(kLowerM1, lm1);
         emit(kLowerP1, lp1);
@@ -117,7 +166,7 @@ void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out) {
         emit(kFormM1Cap, Combine(t > b ? info_[t - 1].form : kBos, ti.cap));
         emit(kLowerP1Cap, Combine(lp1, ti.cap));
       }
-      if (groups_ & kFeatAffixes) {
+      if ((groups_ & kFeatAffixes) && !split) {
         for (int k = 0; k < 4; ++k) {
           if (ti.prefix[k]) emit(kPrefix + k, ti.prefix[k]);
           if (ti.suffix[k]) emit(kSuffix + k, ti.suffix[k]);
@@ -152,16 +201,10 @@ void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out) {
           for (uint16_t g : gaz_[pos + 1]) emit(kGazP1, IntValue(g));
       }
       if ((groups_ & kFeatClusters) && clusters_ && !clusters_->empty()) {
-        static constexpr int kLengths[4] = {4, 6, 10, 20};
-        auto cluster_prefix = [](uint32_t code, int k) -> uint64_t {
-          if (!code) return 0;
-          const int len = 31 - __builtin_clz(code);
-          return k >= len ? code : (code >> (len - k)) | (1u << 31);
-        };
-        const uint32_t c = clusters_->Find(ti.lower);
-        for (int k = 0; k < 4; ++k) emit(kCluster + k, cluster_prefix(c, kLengths[k]));
-        emit(kClusterM1, cluster_prefix(t > b ? clusters_->Find(lm1) : 0, 6) + (t > b ? 0 : 5));
-        emit(kClusterP1, cluster_prefix(t + 1 < e ? clusters_->Find(lp1) : 0, 6) + (t + 1 < e ? 0 : 5));
+        if (!split)
+          for (int k = 0; k < 4; ++k) emit(kCluster + k, ClusterPrefix(ti.cluster, kClusterLengths[k]));
+        emit(kClusterM1, ClusterPrefix(t > b ? info_[t - 1].cluster : 0, 6) + (t > b ? 0 : 5));
+        emit(kClusterP1, ClusterPrefix(t + 1 < e ? info_[t + 1].cluster : 0, 6) + (t + 1 < e ? 0 : 5));
       }
       out->offsets.push_back(static_cast<uint32_t>(out->ids.size()));
     }
@@ -170,9 +213,23 @@ void FeatureExtractor::Extract(const NerDoc& doc, DocFeatures* out) {
 
 void FeatureExtractor::AddNonLocal(const NerDoc& doc, const DocFeatures& base, const std::vector<int>& stage1,
                                    DocFeatures* out) {
+  DocFeatures nonlocal;
+  ExtractNonLocal(doc, stage1, &nonlocal);
   const size_t n = doc.words.size();
   out->Clear();
-  out->ids.reserve(base.ids.size() + n * 8);
+  out->ids.reserve(base.ids.size() + nonlocal.ids.size());
+  for (size_t t = 0; t < n; ++t) {
+    out->ids.insert(out->ids.end(), base.ids.begin() + base.offsets[t], base.ids.begin() + base.offsets[t + 1]);
+    out->ids.insert(out->ids.end(), nonlocal.ids.begin() + nonlocal.offsets[t],
+                    nonlocal.ids.begin() + nonlocal.offsets[t + 1]);
+    out->offsets.push_back(static_cast<uint32_t>(out->ids.size()));
+  }
+}
+
+void FeatureExtractor::ExtractNonLocal(const NerDoc& doc, const std::vector<int>& stage1, DocFeatures* out) {
+  const size_t n = doc.words.size();
+  out->Clear();
+  out->ids.reserve(n * 8);
   // Per word (lower-cased): how often the first stage gave it each type (O = 4).
   FlatMap counts;  // lower hash -> index into `hist`
   std::vector<std::array<uint16_t, 5>> hist;
@@ -198,7 +255,6 @@ void FeatureExtractor::AddNonLocal(const NerDoc& doc, const DocFeatures& base, c
   for (size_t s = 0; s < doc.sentences(); ++s) {
     const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
     for (uint32_t t = b; t < e; ++t) {
-      out->ids.insert(out->ids.end(), base.ids.begin() + base.offsets[t], base.ids.begin() + base.offsets[t + 1]);
       const TokenInfo& ti = info_[t];
       emit(kNlSelf, IntValue(stage1[t]));
       emit(kNlPrev, IntValue(t > b ? stage1[t - 1] : 99));
