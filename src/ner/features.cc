@@ -18,7 +18,7 @@ enum Tmpl : uint32_t {
   kSentIndexCap, kPosInSent, kSentLength, kDocCase, kGaz, kGazM1, kGazP1, kCluster, kClusterM1 = kCluster + 4,
   kClusterP1, kLengthCap, kFormM1Cap, kLowerP1Cap,
   // second stage
-  kNlSame = 100, kNlMajority, kNlSelf, kNlPrev, kNlNext, kNlSelfCap, kNlPhraseType,
+  kNlSame = 100, kNlMajority, kNlSelf, kNlPrev, kNlNext, kNlSelfCap, kNlPhraseType, kNlSameLabel, kNlNeighbours, kNlPhraseSame, kNlFirst,
 };
 
 constexpr uint64_t kBos = 0x1234567890abcdefull, kEos = 0xfedcba0987654321ull;
@@ -231,25 +231,61 @@ void FeatureExtractor::ExtractNonLocal(const NerDoc& doc, const std::vector<int>
   out->Clear();
   out->ids.reserve(n * 8);
   // Per word (lower-cased): how often the first stage gave it each type (O = 4).
+  // And which BILOU labels it got: "Smith" last of a PER phrase elsewhere is likely a PER alone here.
   FlatMap counts;  // lower hash -> index into `hist`
   std::vector<std::array<uint16_t, 5>> hist;
+  std::vector<std::array<uint16_t, kLabels>> label_hist;
+  std::vector<uint32_t> first_token;  // the word's first occurrence in the document
   for (size_t t = 0; t < n; ++t) {
     if (!info_[t].letter) continue;
     uint32_t& slot = counts[info_[t].lower];
     if (slot == 0) {
       hist.push_back({});
+      label_hist.push_back({});
+      first_token.push_back(static_cast<uint32_t>(t));
       slot = static_cast<uint32_t>(hist.size());
     }
     const int type = LabelType(stage1[t]);
     auto& h = hist[slot - 1][type < 0 ? 4 : type];
     if (h < 0xffff) ++h;
+    auto& hl = label_hist[slot - 1][stage1[t]];
+    if (hl < 0xffff) ++hl;
+  }
+  // Each token's majority type elsewhere in the document (0-3 types, 4 = O; 5 = no other
+  // occurrence, 6 = not a word), for its neighbours' features ("Bank of X": X a place elsewhere).
+  std::vector<uint8_t> majority(n, 6);
+  for (size_t t = 0; t < n; ++t) {
+    if (!info_[t].letter) continue;
+    std::array<uint16_t, 5> h = hist[*counts.Find(info_[t].lower) - 1];
+    const int own = LabelType(stage1[t]);
+    --h[own < 0 ? 4 : own];
+    int best = -1;
+    for (int k = 0; k < 5; ++k)
+      if (h[k] && (best < 0 || h[k] > h[best])) best = k;
+    majority[t] = static_cast<uint8_t>(best < 0 ? 5 : best);
   }
   // The type of the first-stage phrase each token is in (-1 when outside).
+  // And the types the same phrase (its lower-cased words) got elsewhere in the document.
   std::vector<int> phrase_type(n, -1);
+  std::vector<uint32_t> phrase_slot(n, 0);  // index + 1 into phrase_hist
+  FlatMap phrase_index;
+  std::vector<std::array<uint16_t, kTypes>> phrase_hist;
   for (size_t s = 0; s < doc.sentences(); ++s) {
     const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
-    for (const Phrase& p : PhrasesFromLabels(stage1.data() + b, e - b))
-      for (uint32_t k = p.first; k <= p.last; ++k) phrase_type[b + k] = p.type;
+    for (const Phrase& p : PhrasesFromLabels(stage1.data() + b, e - b)) {
+      uint64_t key = 0x5bd1e995u;
+      for (uint32_t k = p.first; k <= p.last; ++k) key = Combine(key, info_[b + k].lower);
+      uint32_t& slot = phrase_index[key];
+      if (slot == 0) {
+        phrase_hist.push_back({});
+        slot = static_cast<uint32_t>(phrase_hist.size());
+      }
+      if (phrase_hist[slot - 1][p.type] < 0xffff) ++phrase_hist[slot - 1][p.type];
+      for (uint32_t k = p.first; k <= p.last; ++k) {
+        phrase_type[b + k] = p.type;
+        phrase_slot[b + k] = slot;
+      }
+    }
   }
   auto emit = [&](uint32_t tmpl, uint64_t value) { out->ids.push_back(FeatureId(tmpl, value)); };
   for (size_t s = 0; s < doc.sentences(); ++s) {
@@ -273,12 +309,32 @@ void FeatureExtractor::ExtractNonLocal(const NerDoc& doc, const std::vector<int>
         if (total > 0) {
           for (int k = 0; k < 5; ++k)
             if (h[k]) emit(kNlSame, IntValue(k, ti.cap == kCapLower));
+          std::array<uint16_t, kLabels> hl = label_hist[*slot - 1];
+          --hl[stage1[t]];
+          for (int l = 1; l < kLabels; ++l)
+            if (hl[l]) emit(kNlSameLabel, IntValue(l, ti.cap == kCapLower));
           const int share = h[best] * 4 / total;  // 1..4
           emit(kNlMajority, IntValue(best, share, ti.cap == kCapLower ? 1 : caps_sentence_[s] ? 2 : 0));
         } else {
           emit(kNlSame, IntValue(9, ti.cap == kCapLower));
         }
       }
+      if (phrase_slot[t]) {
+        std::array<uint16_t, kTypes> h = phrase_hist[phrase_slot[t] - 1];
+        --h[phrase_type[t]];  // elsewhere only
+        bool any = false;
+        for (int k = 0; k < kTypes; ++k)
+          if (h[k]) {
+            emit(kNlPhraseSame, IntValue(k, phrase_type[t]));
+            any = true;
+          }
+        if (!any) emit(kNlPhraseSame, IntValue(9, phrase_type[t]));
+      }
+      if (ti.letter) {
+        const uint32_t first = first_token[*counts.Find(ti.lower) - 1];
+        if (first != t) emit(kNlFirst, IntValue(LabelType(stage1[first]) + 1, ti.cap == kCapLower));
+      }
+      emit(kNlNeighbours, IntValue(t > b ? majority[t - 1] : 7, t + 1 < e ? majority[t + 1] : 7, ti.cap));
       emit(kNlPhraseType, IntValue(phrase_type[t] + 1, t > b ? phrase_type[t - 1] + 1 : 9,
                                    t + 1 < e ? phrase_type[t + 1] + 1 : 9));
       out->offsets.push_back(static_cast<uint32_t>(out->ids.size()));

@@ -18,7 +18,7 @@ namespace dossier::ner {
 namespace {
 constexpr char kMagic[4] = {'D', 'S', 'L', 'M'};
 constexpr uint32_t kFormatVersion = 1;  // the header layout shared with LinearModel
-constexpr uint32_t kNerVersion = 1;     // the payload below the header
+constexpr uint32_t kNerVersion = 2;     // the payload below the header (2: more non-local features)
 
 template <typename T>
 void Put(std::string* out, const T& v) {
