@@ -19,6 +19,15 @@ std::string_view EntityTypeName(EntityType type) {
   return "MISC";
 }
 
+namespace {
+// One tagger workspace per thread, kept across documents: it caches per-word work (the model
+// checks that the cache is its own).
+ner::NerModel::Workspace& Workspace() {
+  thread_local ner::NerModel::Workspace ws;
+  return ws;
+}
+}  // namespace
+
 struct EntityTagger::Impl {
   ner::NerModel model;
   EntityTaggerOptions options;
@@ -91,8 +100,7 @@ std::vector<EntityMention> EntityTagger::Tag(const Document& doc) const {
     }
   }
   std::vector<int> labels;
-  ner::NerModel::Workspace ws;
-  impl_->model.Tag(nd, &labels, &ws);
+  impl_->model.Tag(nd, &labels, &Workspace());
   std::vector<EntityMention> out;
   for (size_t s = 0; s < nd.sentences(); ++s) {
     const uint32_t b = nd.SentenceBegin(s), e = nd.SentenceEnd(s);
@@ -121,8 +129,7 @@ std::vector<std::vector<std::string_view>> EntityTagger::TagWords(
   }
   // Empty sentences have no words; keep the starts strictly meaningful for the tagger.
   std::vector<int> labels;
-  ner::NerModel::Workspace ws;
-  impl_->model.Tag(nd, &labels, &ws);
+  impl_->model.Tag(nd, &labels, &Workspace());
   std::vector<std::vector<std::string_view>> out(sentences.size());
   size_t k = 0;
   for (size_t s = 0; s < sentences.size(); ++s)

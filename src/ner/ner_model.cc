@@ -3,12 +3,14 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <numeric>
 #include <random>
 #include <sstream>
 
+#include "ner/viterbi.h"
 #include "ner/word_shape.h"
 
 namespace dossier::ner {
@@ -16,7 +18,7 @@ namespace dossier::ner {
 namespace {
 constexpr char kMagic[4] = {'D', 'S', 'L', 'M'};
 constexpr uint32_t kFormatVersion = 1;  // the header layout shared with LinearModel
-constexpr uint32_t kNerVersion = 1;     // the payload below the header
+constexpr uint32_t kNerVersion = 2;     // the payload below the header (2: more non-local features)
 
 template <typename T>
 void Put(std::string* out, const T& v) {
@@ -108,19 +110,88 @@ void NerModel::TagStage1(const StructuredPerceptron& model, const NerDoc& doc, W
   }
 }
 
-void NerModel::Tag(const NerDoc& doc, std::vector<int>* labels, Workspace* ws) const {
-  if (!ws->extractor) ws->extractor = std::make_unique<FeatureExtractor>(&gazetteers_, &clusters_, groups_);
-  ws->extractor->Extract(doc, &ws->base);
+void NerModel::TagReference(const NerDoc& doc, std::vector<int>* labels) const {
+  Workspace ws;
+  ws.extractor = std::make_unique<FeatureExtractor>(&gazetteers_, &clusters_, groups_);
+  ws.extractor->Extract(doc, &ws.base);
   if (!two_stage_) {
-    TagStage1(stage1_, doc, ws, labels);
+    TagStage1(stage1_, doc, &ws, labels);
     return;
   }
-  TagStage1(stage1_, doc, ws, &ws->stage1);
-  ws->extractor->AddNonLocal(doc, ws->base, ws->stage1, &ws->full);
+  TagStage1(stage1_, doc, &ws, &ws.stage1);
+  ws.extractor->AddNonLocal(doc, ws.base, ws.stage1, &ws.full);
   labels->assign(doc.words.size(), 0);
   for (size_t s = 0; s < doc.sentences(); ++s) {
     const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
-    stage2_.Decode(ws->full.ids.data(), ws->full.offsets.data() + b, e - b, labels->data() + b, &ws->scratch);
+    stage2_.Decode(ws.full.ids.data(), ws.full.offsets.data() + b, e - b, labels->data() + b, &ws.scratch);
+  }
+}
+
+bool NerModel::BuildTables() {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
+  return tables_.Build(stage1_, two_stage_ ? &stage2_ : nullptr);
+}
+
+void NerModel::Tag(const NerDoc& doc, std::vector<int>* labels, Workspace* ws) const {
+  constexpr int L = kLabels, W = EmissionTables::kWidth;
+  // The extractor points into this object and the sums are of these weights: both must match.
+  if (!ws->extractor || ws->owner != id_ || ws->owner_address != this) {
+    ws->extractor = std::make_unique<FeatureExtractor>(&gazetteers_, &clusters_, groups_);
+    ws->owner = id_;
+    ws->owner_address = this;
+    ws->word_done.clear();
+    ws->generation = ws->extractor->generation();
+  }
+  FeatureExtractor& fx = *ws->extractor;
+  fx.Extract(doc, &ws->base, /*split=*/true);
+  if (ws->generation != fx.generation()) {
+    ws->word_done.clear();
+    ws->generation = fx.generation();
+  }
+  const size_t n = doc.words.size();
+  labels->assign(n, 0);
+  if (n == 0) return;
+  if (ws->base.offsets.size() != n + 1) {  // words outside every sentence: never tagged
+    TagReference(doc, labels);
+    return;
+  }
+  // Word-only features: summed once per distinct word (exact integers, so the order of the sums
+  // does not matter), then every token starts from its word's sums.
+  ws->word_done.resize(fx.type_count(), 0);
+  ws->word_sums.resize(fx.type_count() * W);
+  ws->em1.resize(n * L);
+  ws->em2.resize(n * L);
+  const std::vector<uint32_t>& types = fx.token_types();
+  for (size_t t = 0; t < n; ++t) {
+    const uint32_t type = types[t];
+    int32_t* sums = &ws->word_sums[static_cast<size_t>(type) * W];
+    if (!ws->word_done[type]) {
+      fx.WordFeatures(type, &ws->word_ids);
+      const uint32_t offsets[2] = {0, static_cast<uint32_t>(ws->word_ids.size())};
+      std::fill(sums, sums + W, 0);
+      tables_.Add(ws->word_ids.data(), offsets, 1, sums, sums + L, &ws->rows);
+      ws->word_done[type] = 1;
+    }
+    std::copy(sums, sums + L, &ws->em1[t * L]);
+    std::copy(sums + L, sums + W, &ws->em2[t * L]);
+  }
+  tables_.Add(ws->base.ids.data(), ws->base.offsets.data(), n, ws->em1.data(),
+              two_stage_ ? ws->em2.data() : nullptr, &ws->rows);
+  std::vector<int>& stage1 = two_stage_ ? ws->stage1 : *labels;
+  stage1.assign(n, 0);
+  for (size_t s = 0; s < doc.sentences(); ++s) {
+    const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
+    ViterbiDecode(&ws->em1[static_cast<size_t>(b) * L], e - b, tables_.transitions(0), stage1.data() + b, &ws->score,
+                  &ws->back);
+  }
+  if (!two_stage_) return;
+  fx.ExtractNonLocal(doc, stage1, &ws->nonlocal);
+  tables_.Add(ws->nonlocal.ids.data(), ws->nonlocal.offsets.data(), n, nullptr, ws->em2.data(), &ws->rows);
+  for (size_t s = 0; s < doc.sentences(); ++s) {
+    const uint32_t b = doc.SentenceBegin(s), e = doc.SentenceEnd(s);
+    ViterbiDecode(&ws->em2[static_cast<size_t>(b) * L], e - b, tables_.transitions(1), labels->data() + b,
+                  &ws->score, &ws->back);
   }
 }
 
@@ -174,6 +245,7 @@ void NerModel::Train(const std::vector<NerDoc>& docs, const TrainOptions& option
     << " groups=" << options.groups << " two_stage=" << options.two_stage << " folds=" << options.folds
     << " gazetteers=" << gazetteers_.names().size() << " clusters=" << (clusters_.empty() ? "no" : "yes");
   settings_ = s.str();
+  BuildTables();
 }
 
 bool NerModel::Save(const std::string& path, std::string* error) const {
@@ -259,6 +331,10 @@ bool NerModel::Load(const std::string& path, std::string* error) {
   size_t p = 0;
   if (!stage1_.Deserialize(raw, &p) || (two_stage_ && !stage2_.Deserialize(raw, &p)) || p != raw.size()) {
     *error = path + ": corrupt model weights";
+    return false;
+  }
+  if (!BuildTables()) {
+    *error = path + ": corrupt model weights (stages of different sizes)";
     return false;
   }
   return true;

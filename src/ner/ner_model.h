@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "ner/emission_tables.h"
 #include "ner/features.h"
 #include "ner/gazetteer.h"
 #include "ner/ner_doc.h"
@@ -44,14 +45,28 @@ class NerModel {
   bool Save(const std::string& path, std::string* error) const;
   bool Load(const std::string& path, std::string* error);
 
-  // BILOU labels for every word of `doc`. Thread-compatible: use one Workspace per thread.
+  // BILOU labels for every word of `doc`. Thread-compatible: use one Workspace per thread, and
+  // keep it across documents: it caches per distinct word the word-only part of the emission
+  // scores (bounded; it belongs to one model and is reset when used with another).
   struct Workspace {
     std::unique_ptr<FeatureExtractor> extractor;
-    DocFeatures base, full;
+    DocFeatures base, full, nonlocal;
     StructuredPerceptron::Scratch scratch;
     std::vector<int> stage1;
+    uint64_t owner = 0;           // id and address of the model the caches below belong to
+    const void* owner_address = nullptr;
+    uint32_t generation = 0;      // of the extractor's word table the sums belong to
+    std::vector<int32_t> word_sums;  // per word type: stage-1 then stage-2 partial emissions
+    std::vector<uint8_t> word_done;
+    std::vector<uint32_t> word_ids, rows;
+    std::vector<int32_t> em1, em2;
+    std::vector<int64_t> score;
+    std::vector<int16_t> back;
   };
   void Tag(const NerDoc& doc, std::vector<int>* labels, Workspace* ws) const;
+  // The same labels computed the plain way (every feature of every token looked up in each
+  // perceptron, float sums): the reference the fast Tag is tested against.
+  void TagReference(const NerDoc& doc, std::vector<int>* labels) const;
   void Tag(const NerDoc& doc, std::vector<int>* labels) const {
     Workspace ws;
     Tag(doc, labels, &ws);
@@ -62,6 +77,7 @@ class NerModel {
   size_t rows() const { return stage1_.rows() + stage2_.rows(); }
 
  private:
+  bool BuildTables();
   void TagStage1(const StructuredPerceptron& model, const NerDoc& doc, Workspace* ws, std::vector<int>* out) const;
 
   Gazetteers gazetteers_;
@@ -69,6 +85,8 @@ class NerModel {
   uint32_t groups_ = kFeatAll;
   bool two_stage_ = true;
   StructuredPerceptron stage1_, stage2_;
+  EmissionTables tables_;  // both stages' weights as Tag reads them
+  uint64_t id_ = 0;        // changes whenever the weights do (Workspace ownership)
   uint64_t fingerprint_ = 0;
   std::string settings_;
 };

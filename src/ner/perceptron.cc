@@ -5,30 +5,11 @@
 #include <cstring>
 #include <limits>
 
+#include "ner/viterbi.h"
+
 namespace dossier::ner {
 
 namespace {
-constexpr float kNegInf = -std::numeric_limits<float>::infinity();
-
-// Allowed previous labels of each label (BILOU well-formedness), -1 = sentence start.
-struct TransitionTable {
-  std::vector<int> prevs[kLabels];
-  bool can_start[kLabels];
-  bool can_end[kLabels];
-  TransitionTable() {
-    for (int n = 0; n < kLabels; ++n) {
-      for (int p = 0; p < kLabels; ++p)
-        if (AllowedTransition(p, n)) prevs[n].push_back(p);
-      can_start[n] = AllowedTransition(-1, n);
-      can_end[n] = AllowedTransition(n, -1);
-    }
-  }
-};
-const TransitionTable& Transitions() {
-  static const TransitionTable table;
-  return table;
-}
-
 template <typename T>
 void PutRaw(std::string* out, const T& v) {
   out->append(reinterpret_cast<const char*>(&v), sizeof(T));
@@ -63,45 +44,17 @@ void StructuredPerceptron::Emissions(const uint32_t* ids, const uint32_t* offset
 void StructuredPerceptron::Decode(const uint32_t* ids, const uint32_t* offsets, size_t n, int* labels,
                                   Scratch* s) const {
   if (n == 0) return;
-  const TransitionTable& tt = Transitions();
   s->emission.resize(n * L);
-  s->score.resize(n * L);
-  s->back.resize(n * L);
   Emissions(ids, offsets, n, s->emission.data());
-  float* score = s->score.data();
-  const float* em = s->emission.data();
-  for (int l = 0; l < L; ++l) score[l] = tt.can_start[l] ? em[l] + trans_[l] : kNegInf;
-  for (size_t t = 1; t < n; ++t) {
-    const float* prev = score + (t - 1) * L;
-    float* cur = score + t * L;
-    int16_t* back = s->back.data() + t * L;
-    for (int l = 0; l < L; ++l) {
-      float best = kNegInf;
-      int arg = 0;
-      for (int p : tt.prevs[l]) {
-        const float v = prev[p] + trans_[(p + 1) * (L + 1) + l];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      cur[l] = best + em[t * L + l];
-      back[l] = static_cast<int16_t>(arg);
-    }
-  }
-  int best_label = 0;
-  float best = kNegInf;
-  const float* last = score + (n - 1) * L;
-  for (int l = 0; l < L; ++l) {
-    if (!tt.can_end[l]) continue;
-    const float v = last[l] + trans_[(l + 1) * (L + 1) + L];
-    if (v > best) {
-      best = v;
-      best_label = l;
-    }
-  }
-  labels[n - 1] = best_label;
-  for (size_t t = n - 1; t > 0; --t) labels[t - 1] = s->back[t * L + labels[t]];
+  ViterbiDecode(s->emission.data(), n, trans_.data(), labels, &s->score, &s->back);
+}
+
+void StructuredPerceptron::QuantizedRow(size_t r, int16_t* out) const {
+  for (int l = 0; l < L; ++l) out[l] = static_cast<int16_t>(std::lround(rows_[r * L + l] * scale_));
+}
+
+void StructuredPerceptron::QuantizedTransitions(int32_t* out) const {
+  for (size_t i = 0; i < trans_.size(); ++i) out[i] = static_cast<int32_t>(std::lround(trans_[i] * scale_));
 }
 
 void StructuredPerceptron::Update(uint32_t bucket, int label, float delta) {

@@ -39,6 +39,12 @@ class StructuredPerceptron {
   bool Deserialize(const std::string& in, size_t* pos);
 
   size_t rows() const { return row_buckets_.size(); }
+  // The tagging form as the file's integers (for EmissionTables): row r's hashed bucket, its
+  // kLabels weights, and the (kLabels + 1)^2 transition weights.
+  uint32_t bits() const { return bits_; }
+  uint32_t row_bucket(size_t r) const { return row_buckets_[r]; }
+  void QuantizedRow(size_t r, int16_t* out) const;
+  void QuantizedTransitions(int32_t* out) const;
 
  private:
   static constexpr int L = kLabels;
