@@ -5,9 +5,10 @@
 //    sentence and document, gazetteer matches, word-cluster paths;
 //  * document: how the same word is written elsewhere in the document (lower case in running
 //    text? capitalised mid-sentence?);
-//  * non-local (second stage): the labels the first stage gave the same word elsewhere in the
-//    document, and the first-stage labels around the token (Ratinov & Roth 2009, two-stage
-//    prediction aggregation).
+//  * non-local (second stage): the types and BILOU labels the first stage gave the same word
+//    elsewhere in the document, the types it gave the same phrase elsewhere, the type of the
+//    word's first occurrence, the neighbours' majority type elsewhere, and the first-stage labels
+//    around the token (Ratinov & Roth 2009, two-stage prediction aggregation).
 #ifndef DOSSIER_NER_FEATURES_H_
 #define DOSSIER_NER_FEATURES_H_
 
