@@ -6,13 +6,6 @@
 namespace dossier::entities {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Honorifics and titles that may precede a name. Multi-word titles are matched word by word
 // because any of their words is itself a title word ("Army Secretary", "Secretary of State").
 constexpr std::array<std::string_view, 48> kTitleWords = {
@@ -59,6 +52,13 @@ std::string JoinInitials(std::string_view w) {
 }
 
 }  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 std::string NameForm::Joined() const {
   std::string out;
