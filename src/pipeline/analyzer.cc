@@ -32,6 +32,7 @@ struct Analyzer::Impl {
   LineClassifier lines;
   StorySegmenter stories;
   std::unique_ptr<EntityTagger> entities;
+  std::unique_ptr<OfficeHolders> offices;  // world knowledge for role phrases (data/entities)
   std::unique_ptr<TimeStage> time;
   std::unique_ptr<QuoteStage> quotes;
   std::string warnings;
@@ -98,6 +99,7 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
     ner.data_dir = data;
     if (!(a->impl_->entities = EntityTagger::Create(ner, error))) return nullptr;
   }
+  if (!(a->impl_->offices = OfficeHolders::Load(data, error))) return nullptr;
   if (!(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
   if (!(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
   return a;
@@ -397,7 +399,12 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
   }
   doc->source.gzip = gzip;
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
-  if (!doc->tokens.empty()) doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc));
+  if (!doc->tokens.empty()) {
+    LinkingKnowledge knowledge{impl_->offices.get(), hints.published};
+    if (knowledge.date.empty() && doc->metadata.published.value.size() >= 10)
+      knowledge.date = doc->metadata.published.value.substr(0, 10);
+    doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc), knowledge);
+  }
   impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
   impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;
