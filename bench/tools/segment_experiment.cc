@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+
+#include "dossier/segment.h"
 #include <map>
 
 #include "segment/boundary_features.h"
@@ -71,6 +74,22 @@ int main(int argc, char** argv) {
         }
       }
     }
+  }
+  if (std::string(mode) == "speed") {
+    // CPU time of the library calls over every document, REPEAT times (MODEL=path: trained one).
+    const int repeat = getenv("REPEAT") ? atoi(getenv("REPEAT")) : 3;
+    dossier::TrainedUnitSegmenter trained;
+    std::string error;
+    if (getenv("MODEL") && !trained.Load(getenv("MODEL"), &error)) return fprintf(stderr, "%s\n", error.c_str()), 1;
+    size_t units = 0, checksum = 0;
+    std::vector<std::vector<std::string_view>> views;
+    for (auto& d : docs) views.push_back(d.Views()), units += d.units.size();
+    const clock_t t0 = clock();
+    for (int r = 0; r < repeat; ++r)
+      for (auto& v : views) checksum += (trained.loaded() ? trained.Segment(v) : dossier::SegmentUnits(v)).size();
+    const double cpu = double(clock() - t0) / CLOCKS_PER_SEC;
+    printf("%s: %zu units x %d in %.2f s CPU: %.0f units/s (checksum %zu)\n", trained.loaded() ? "trained" : "SegmentUnits",
+           units, repeat, cpu, units * repeat / cpu, checksum);
   }
   if (std::string(mode) == "cv") {
     // Outer cross-validation: folds by the documents' number (number % 5), over both sets at once.

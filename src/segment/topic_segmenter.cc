@@ -145,7 +145,18 @@ TopicSegmenter TopicSegmenter::Train(const std::vector<TopicTrainingDoc>& docs, 
     features.push_back(BoundaryFeatures(std::vector<std::string_view>(d.units.begin(), d.units.end())));
     starts.push_back(d.starts);
   }
-  return TrainOnFeatures(features, starts, options);
+  TopicSegmenter model = TrainOnFeatures(features, starts, options);
+  // The model file names its training data: FNV-1a over every unit and every gold start.
+  uint64_t fp = 14695981039346656037ull;
+  auto mix = [&](const void* data, size_t size) {
+    for (size_t i = 0; i < size; ++i) fp = (fp ^ static_cast<const unsigned char*>(data)[i]) * 1099511628211ull;
+  };
+  for (const auto& d : docs) {
+    for (const auto& u : d.units) mix(u.data(), u.size()), mix("\n", 1);
+    for (uint32_t s : d.starts) mix(&s, sizeof s);
+  }
+  model.fingerprint_ = fp;
+  return model;
 }
 
 TopicSegmenter TopicSegmenter::TrainOnFeatures(const std::vector<std::vector<std::vector<Feature>>>& features,
