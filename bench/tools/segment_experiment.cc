@@ -110,24 +110,36 @@ int main(int argc, char** argv) {
             return false; }), fs.end());
     }
     Tally pk, wd;
+    long hits[4] = {0, 0, 0, 0}, npred = 0, ngold = 0;
     for (int f = 0; f < folds; ++f) {
       std::vector<std::vector<std::vector<Feature>>> tf;
       std::vector<std::vector<uint32_t>> ts;
       for (size_t i = 0; i < docs.size(); ++i)
         if (docs[i].number % folds != f) tf.push_back(feats[i]), ts.push_back(docs[i].starts);
       TopicTrainOptions opt;
+      if (getenv("SEED")) opt.seed = atoi(getenv("SEED"));
+      if (getenv("EPOCHS")) opt.epochs = atoi(getenv("EPOCHS"));
       auto m = TopicSegmenter::TrainOnFeatures(tf, ts, opt);
       fprintf(stderr, "fold %d: %s bias %.2f lw %.2f\n", f, m.settings().c_str(), m.start_bias(), m.length_weight());
       for (size_t i = 0; i < docs.size(); ++i) {
         if (docs[i].number % folds != f) continue;
         auto pred = m.Decode(feats[i]);
         auto r = segbench::PkWd(docs[i].units.size(), docs[i].starts, pred);
+        for (auto g : docs[i].starts) {
+          if (g == 0) continue;
+          int best = 99;
+          for (auto q : pred) if (q) best = std::min(best, std::abs(int(q) - int(g)));
+          hits[std::min(best, 3)]++;
+        }
+        npred += pred.size() - 1, ngold += docs[i].starts.size() - 1;
         bool news = docs[i].subset.rfind("news", 0) == 0;
         pk.Add(news ? "news" : "choi", r.first), wd.Add(news ? "news" : "choi", r.second);
         if (!news) pk.Add(docs[i].subset, r.first), wd.Add(docs[i].subset, r.second);
       }
     }
     printf("CV Pk %s\nCV WD %s\n", pk.Str().c_str(), wd.Str().c_str());
+    printf("gold boundaries %ld predicted %ld; nearest prediction at distance 0: %ld, 1: %ld, 2: %ld, 3+: %ld\n", ngold,
+           npred, hits[0], hits[1], hits[2], hits[3]);
   }
   return 0;
 }

@@ -13,6 +13,71 @@ bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
 }
 
+// Lower-cased words of a unit (letters, digits, apostrophes), in order.
+std::vector<std::string> Words(std::string_view unit) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : unit) {
+    if (IsWordByte(c)) {
+      w.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  return words;
+}
+
+bool IsPronoun(const std::string& w) {
+  static const char* const kPronouns[] = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                                          "this", "these", "those", "we", "i"};
+  for (const char* p : kPronouns)
+    if (w == p) return true;
+  return false;
+}
+
+// Evidence beyond the opening word: a pronoun among the first words (an anaphor that needs an
+// antecedent before it), the first two words when both are function words, how the previous unit
+// ends, and how much of the unit's vocabulary is new with respect to the units just before.
+void AddContextFeatures(const std::vector<std::string_view>& units, const UnitTerms& terms,
+                        std::vector<std::vector<Feature>>* out) {
+  const size_t n = units.size();
+  constexpr size_t kWindow = 10;
+  std::vector<uint32_t> last_seen(terms.vocabulary, UINT32_MAX);  // last unit using the term, < i
+  std::vector<uint32_t> next_seen(terms.vocabulary, UINT32_MAX);
+  for (size_t i = 0; i < n; ++i) {
+    if (i >= 1) {
+      const std::vector<std::string> words = Words(units[i]);
+      for (size_t j = 0; j < std::min<size_t>(4, words.size()); ++j) {
+        if (IsPronoun(words[j])) {
+          (*out)[i].push_back({j == 0 ? "pron@0" : "pron@1-3", 1});
+          break;
+        }
+      }
+      if (words.size() >= 2 && IsStopword(words[0]) && IsStopword(words[1]))
+        (*out)[i].push_back({"open2=" + words[0] + "_" + words[1], 1});
+      std::string_view prev = units[i - 1];
+      while (!prev.empty() && (prev.back() == ' ' || prev.back() == '\t')) prev.remove_suffix(1);
+      const char end = prev.empty() ? ' ' : prev.back();
+      (*out)[i].push_back({std::string("prevend:") + (end == '.' ? "stop" : end == '?' ? "question" : end == ':' ? "colon"
+                                                     : end == '"' || end == '\'' ? "quote" : "other"), 1});
+      // Share of the unit's distinct terms that occurred in the previous kWindow units.
+      size_t distinct = 0, seen = 0;
+      for (uint32_t k = terms.offsets[i]; k < terms.offsets[i + 1]; ++k) {
+        const uint32_t id = terms.ids[k];
+        if (next_seen[id] == i) continue;  // already counted in this unit
+        next_seen[id] = static_cast<uint32_t>(i);
+        ++distinct;
+        seen += last_seen[id] != UINT32_MAX && i - last_seen[id] <= kWindow;
+      }
+      if (distinct > 0) (*out)[i].push_back({"seen", static_cast<double>(seen) / static_cast<double>(distinct)});
+      else (*out)[i].push_back({"noterms", 1});
+    }
+    for (uint32_t k = terms.offsets[i]; k < terms.offsets[i + 1]; ++k) last_seen[terms.ids[k]] = static_cast<uint32_t>(i);
+  }
+}
+
 }  // namespace
 
 std::string FirstWord(std::string_view unit) {
@@ -87,6 +152,7 @@ std::vector<std::vector<Feature>> BoundaryFeatures(const std::vector<std::string
     else out[i].push_back({std::string("open:") + (c0 == '"' || c0 == '`' || c0 == '\'' ? "quote" : "other"), 1});
     out[i].push_back({"bias", 1});
   }
+  AddContextFeatures(units, terms, &out);
   return out;
 }
 

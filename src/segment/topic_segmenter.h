@@ -27,7 +27,7 @@ struct TopicTrainingDoc {
 
 struct TopicTrainOptions {
   uint32_t seed = 1;
-  uint32_t epochs = 10;
+  uint32_t epochs = 40;
   uint32_t inner_folds = 4;  // for choosing the decoder's bias and length weight
 };
 

@@ -14,7 +14,7 @@ struct SegmentTrainFlags {
   std::vector<std::string> data;  // folders of Choi-format *.ref files (searched recursively)
   std::string out = "models/segment.model";
   std::string cv_predictions;     // PREFIX: writes PREFIX-<first folder of the path>.jsonl
-  uint32_t seed = 1, epochs = 10, folds = 5;
+  uint32_t seed = 1, epochs = 40, folds = 5;
 };
 
 void AddSegmentTrainFlags(CLI::App* cmd, SegmentTrainFlags* flags);
