@@ -344,3 +344,23 @@ def test_segment_missing_file(dossier, tmp_path):
     assert r.returncode != 0
     assert r.stdout == b""
     assert r.stderr.decode().count("\n") == 1
+
+
+def test_segment_unsupervised_is_the_penalty_path(dossier, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n".join(UNITS) + "\n")
+    r = run(dossier, "segment", str(plain), "--unsupervised")
+    assert r.returncode == 0, r.stderr
+    default_penalty = run(dossier, "segment", str(plain), "--penalty", "1")
+    assert r.stdout == default_penalty.stdout
+    starts = [int(x) for x in r.stdout.split()]
+    assert starts[0] == 1 and starts == sorted(set(starts))
+
+
+def test_segment_missing_model_is_an_error(dossier, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n".join(UNITS) + "\n")
+    r = run(dossier, "segment", str(plain), "--model", str(tmp_path / "none.model"))
+    assert r.returncode != 0
+    assert r.stdout == b""
+    assert "none.model" in r.stderr.decode()

@@ -1,44 +1,58 @@
 // `dossier segment FILE`: one unit per line; prints the 1-based numbers of the units that start a
 // segment. Lines that are exactly "==========" (Choi's separators) and blank lines are not units
 // and are ignored, so a file with or without separators gives the same answer.
+//
+// By default the trained segmenter (models/segment.model, `dossier train segment`) decides;
+// `--unsupervised` or `--penalty` use the unsupervised DCM segmenter (SegmentUnits) instead.
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
+#include "dossier/pipeline.h"
 #include "dossier/segment.h"
 #include "io.h"
+#include "segment/choi_format.h"
 
 namespace dossier::cli {
 
+namespace {
+struct SegmentFlags {
+  std::string path, model;
+  double penalty = -1.0;
+  bool unsupervised = false;
+};
+}  // namespace
+
 Runner AddSegment(CLI::App& app) {
-  auto path = std::make_shared<std::string>();
-  auto penalty = std::make_shared<double>(-1.0);
+  auto f = std::make_shared<SegmentFlags>();
   CLI::App* cmd = app.add_subcommand("segment", "Segment a file of units (one per line) by topic; print the 1-based unit numbers where segments start");
-  cmd->add_option("file", *path, "input file (one sentence per line), or -")->required();
-  cmd->add_option("--penalty", *penalty, "cost of a segment boundary, as a multiple of ln(units) (default: tuned on development data)");
-  return [path, penalty]() -> int {
+  cmd->add_option("file", f->path, "input file (one sentence per line), or -")->required();
+  cmd->add_option("--model", f->model, "trained segmenter (default: segment.model in the models directory)");
+  cmd->add_flag("--unsupervised", f->unsupervised, "use the unsupervised DCM segmenter instead of the trained one");
+  cmd->add_option("--penalty", f->penalty, "unsupervised segmenter's cost of a segment boundary, as a multiple of ln(units) (implies --unsupervised)");
+  return [f]() -> int {
     std::string text, error;
-    if (!ReadInput(*path, &text, &error)) {
+    if (!ReadInput(f->path, &text, &error)) {
       std::cerr << "dossier segment: " << error << "\n";
       return 1;
     }
     if (text.find('\0') != std::string::npos) {
-      std::cerr << "dossier segment: " << *path << ": binary data, not text\n";
+      std::cerr << "dossier segment: " << f->path << ": binary data, not text\n";
       return 1;
     }
-    std::vector<std::string_view> units;
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      std::string_view line(text.data() + pos, nl - pos);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      std::string_view trimmed = line;
-      while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
-      if (!trimmed.empty() && trimmed != "==========") units.push_back(line);
-      pos = nl + 1;
+    const std::vector<std::string_view> units = segment_internal::ParseChoi(text).units;
+    std::vector<uint32_t> starts;
+    if (f->unsupervised || f->penalty >= 0) {
+      starts = SegmentUnits(units, UnitSegmenterOptions{f->penalty});
+    } else {
+      TrainedUnitSegmenter segmenter;
+      const std::string model = f->model.empty() ? ResolveModelDir("") + "/segment.model" : f->model;
+      if (!segmenter.Load(model, &error)) {
+        std::cerr << "dossier segment: " << error << " (train it with `dossier train segment`, or use --unsupervised)\n";
+        return 1;
+      }
+      starts = segmenter.Segment(units);
     }
-    std::vector<uint32_t> starts = SegmentUnits(units, UnitSegmenterOptions{*penalty});
     std::string out;
     for (size_t i = 0; i < starts.size(); ++i) {
       if (i) out.push_back(' ');

@@ -13,6 +13,7 @@
 #include "dossier/output.h"
 #include "dossier/stories.h"
 #include "ner_train.h"
+#include "segment_train.h"
 
 namespace dossier::cli {
 
@@ -64,19 +65,27 @@ std::string PredictionLine(const LineClassifier::TrainingFile& f, const LineClas
 Runner AddTrain(CLI::App& app) {
   auto flags = std::make_shared<TrainFlags>();
   CLI::App* cmd = app.add_subcommand("train", "Train Dossier's models from gold data (deterministic for a seed)");
-  cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter) or ner (entity tagger)")
-      ->required()->check(CLI::IsMember({"crude", "ner", "clusters"}));
+  cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter), ner (entity tagger), clusters, segment (topic segmenter)")
+      ->required()->check(CLI::IsMember({"crude", "ner", "clusters", "segment"}));
   cmd->add_option("--data", flags->data, "crude: folder of scraped-text gold files (NAME.txt + NAME.gold.json)");
   auto ner = std::make_shared<NerTrainFlags>();
   AddNerTrainFlags(cmd, ner.get());
   auto clusters = std::make_shared<ClusterTrainFlags>();
   AddClusterTrainFlags(cmd, clusters.get());
+  auto segment = std::make_shared<SegmentTrainFlags>();
+  AddSegmentTrainFlags(cmd, segment.get());
   cmd->add_option("--out-dir", flags->out_dir, "where the model files are written (default: models)");
   cmd->add_option("--seed", flags->seed, "random seed (default 1)");
   cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default: crude 30, ner 12)");
   cmd->add_option("--folds", flags->folds, "K-fold cross-validation by file before the final training");
   cmd->add_option("--cv-predictions", flags->cv_predictions, "write the cross-validated predictions here (JSON Lines)");
-  return [flags, ner, clusters]() -> int {
+  return [flags, ner, clusters, segment]() -> int {
+    if (flags->what == "segment") {
+      segment->seed = flags->seed;
+      if (flags->epochs) segment->epochs = flags->epochs;
+      if (flags->folds) segment->folds = flags->folds;
+      return RunSegmentTrain(*segment);
+    }
     if (flags->what == "clusters") {
       clusters->seed = flags->seed;
       return RunClusterTrain(*clusters);
