@@ -81,6 +81,7 @@ std::string ResolveModelDir(const std::string& given) {
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 const std::string& Analyzer::load_warnings() const { return impl_->warnings; }
+uint32_t Analyzer::stages() const { return impl_->options.stages; }
 
 std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::string* error) {
   std::unique_ptr<Analyzer> a(new Analyzer());
@@ -92,14 +93,19 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
   for (const auto& m : missing) a->impl_->warnings += "word list not found (glued-word repair weakened): " + m + "\n";
   if (!a->impl_->lines.Load(models + "/lines.model", error)) return nullptr;
   if (!a->impl_->stories.Load(models + "/stories.model", error)) return nullptr;
-  {
+  // The later stages' models and word lists are loaded only when the stage runs (the NER model and
+  // its gazetteers are most of the start-up time).
+  uint32_t& stages = a->impl_->options.stages;
+  stages &= kAllStages;
+  if (stages & kStageQuotes) stages |= kStageEntities;  // speakers are named through the entities
+  if (stages & kStageEntities) {
     EntityTaggerOptions ner;
     ner.model_path = models + "/ner.model";
     ner.data_dir = data;
     if (!(a->impl_->entities = EntityTagger::Create(ner, error))) return nullptr;
   }
-  if (!(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
-  if (!(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
+  if ((stages & kStageTime) && !(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
+  if ((stages & kStageQuotes) && !(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
   return a;
 }
 
@@ -397,9 +403,9 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
   }
   doc->source.gzip = gzip;
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
-  if (!doc->tokens.empty()) doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc));
-  impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
-  impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
+  if (impl_->entities && !doc->tokens.empty()) doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc));
+  if (impl_->quotes) impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
+  if (impl_->time) impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;
 }
 

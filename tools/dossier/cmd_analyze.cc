@@ -23,6 +23,7 @@ struct AnalyzeFlags {
   std::string url;
   std::string published;
   bool no_progress = false;
+  std::string stages = "all";
 };
 }  // namespace
 
@@ -39,6 +40,10 @@ Runner AddAnalyze(CLI::App& app) {
   cmd->add_option("--url", flags->url, "the page's URL, when known (HTML input)");
   cmd->add_option("--published", flags->published,
                   "publication date (YYYY-MM-DD): relative time expressions are resolved against it");
+  cmd->add_option("--stages", flags->stages,
+                  "comma-separated stages to run: foundation (clean, line kinds, stories, sentences, tokens: "
+                  "always runs), entities, quotes (adds entities), time (time expressions and amounts), all "
+                  "(default). Only their models are loaded; the JSON fields of the other stages are left out");
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
@@ -51,6 +56,10 @@ Runner AddAnalyze(CLI::App& app) {
     AnalyzerOptions opts;
     opts.model_dir = flags->models;
     opts.data_dir = flags->data;
+    if (!ParseStages(flags->stages, &opts.stages, &error)) {
+      std::cerr << "dossier analyze: --stages: " << error << "\n";
+      return 2;
+    }
     std::unique_ptr<Analyzer> analyzer = Analyzer::Create(opts, &error);
     if (!analyzer) {
       std::cerr << "dossier analyze: " << error << "\n";
@@ -60,6 +69,9 @@ Runner AddAnalyze(CLI::App& app) {
     JsonOptions json;
     json.tokens = flags->tokens;
     json.sentences = !flags->no_sentences;
+    json.entities = (analyzer->stages() & kStageEntities) != 0;
+    json.quotes = (analyzer->stages() & kStageQuotes) != 0;
+    json.time = (analyzer->stages() & kStageTime) != 0;
     const int threads = flags->jobs == 0 ? static_cast<int>(std::thread::hardware_concurrency()) : flags->jobs;
     HtmlInput hints;
     hints.url = flags->url;
