@@ -63,6 +63,10 @@ class Analyzer {
   // Returns false with a one-line reason (prefixed with `path`) for input that is neither.
   bool Analyze(std::string_view bytes, const std::string& path, Document* doc, std::string* error,
                const HtmlInput& hints = {}) const;
+  // The same, taking the input over: its memory is freed as soon as the analysis no longer reads
+  // it (before the stories and the later stages), which lowers the peak on large inputs.
+  bool AnalyzeTakingInput(std::string&& bytes, const std::string& path, Document* doc, std::string* error,
+                          const HtmlInput& hints = {}) const;
 
   // The stages this analyzer runs (AnalyzerOptions::stages, with what they need added).
   uint32_t stages() const;
@@ -72,6 +76,11 @@ class Analyzer {
 
  private:
   Analyzer();
+  // `release`, when not null, owns `bytes` (or what they were decompressed into) and is emptied
+  // once they are no longer read.
+  bool AnalyzeOwned(std::string_view bytes, const std::string& path, Document* doc, std::string* error,
+                    const HtmlInput& hints, std::string* release) const;
+  Document CrudeText(std::string_view bytes, const std::string& path, std::string* release) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -129,7 +129,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       maybe_flush();
       duplicates.Next();
       Members o(out, '{', '}');
-      o.Str("text", d.text);
+      o.Str("text", doc.Text(d.kept));
       {
         o.Key("kept");
         Members kept(out, '{', '}');

@@ -110,6 +110,10 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
 }
 
 Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& path) const {
+  return CrudeText(bytes, path, nullptr);
+}
+
+Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, std::string* release) const {
   Document doc;
   doc.source.path = path;
   doc.source.size_bytes = bytes.size();
@@ -321,13 +325,23 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
               static_cast<uint32_t>(line_start[e.kept_line] + at + sentence.size())};
     d.repeat_source_begin = e.src_begin;
     d.repeat_source_end = e.src_end;
-    d.text = std::string(sentence);
     doc.duplicates.push_back(std::move(d));
   }
 
-  // The per-line copies are no longer needed: free them before tokens are added (peak memory).
-  views.clear();
+  // The per-line copies and the edit lists are no longer needed: free them before the stories
+  // (peak memory: a scrape that repeats itself has an erasure per repeated sentence).
+  views = {};
   lines.clear();
+  erases = {};
+  glue_repairs = {};
+  raw_ranges = {};
+  line_block = {};
+  glue = {};
+  // Nothing reads the input bytes from here on.
+  if (release) {
+    bytes = {};
+    *release = std::string();
+  }
 
   // 5. Stories.
   std::vector<StoryBlock> sblocks;
@@ -378,6 +392,17 @@ Document Analyzer::AnalyzeHtml(std::string_view bytes, const std::string& path,
 
 bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document* doc,
                        std::string* error, const HtmlInput& hints) const {
+  return AnalyzeOwned(bytes, path, doc, error, hints, nullptr);
+}
+
+bool Analyzer::AnalyzeTakingInput(std::string&& bytes, const std::string& path, Document* doc,
+                                  std::string* error, const HtmlInput& hints) const {
+  std::string owned = std::move(bytes);
+  return AnalyzeOwned(owned, path, doc, error, hints, &owned);
+}
+
+bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Document* doc,
+                            std::string* error, const HtmlInput& hints, std::string* release) const {
   std::string unzipped;
   bool gzip = false;
   if (IsGzip(bytes)) {
@@ -387,6 +412,10 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
     }
     bytes = unzipped;
     gzip = true;
+    if (release) {
+      *release = std::string();  // the compressed bytes are not read again
+      release = &unzipped;
+    }
   }
   if (bytes.size() > 0xFFFFFFF0u) {
     *error = path + ": larger than 4 GiB";
@@ -399,7 +428,7 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
       *error = path + ": binary data, neither text nor HTML";
       return false;
     }
-    *doc = AnalyzeCrudeText(bytes, path);
+    *doc = CrudeText(bytes, path, release);
   }
   doc->source.gzip = gzip;
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.

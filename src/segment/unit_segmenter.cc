@@ -282,22 +282,46 @@ std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const UnitTerms& term
   std::vector<std::vector<double>> best(np, std::vector<double>(n + 1, -std::numeric_limits<double>::infinity()));
   std::vector<std::vector<uint32_t>> back(np, std::vector<uint32_t>(n + 1, 0));
   for (auto& b : best) b[0] = 0;
-  for (size_t s = 0; s < n; ++s) {
+  std::vector<double> band_ll2(width);
+  // How far the runs from s go: dp_end for the programme (a unit that may not start a segment
+  // gets none), band_end for the band; the sweep goes to the larger.
+  auto dp_end_of = [&](size_t s) {
     const bool may_start = !(s > 0 && no_start && s < no_start->size() && (*no_start)[s]);
-    const size_t dp_end = may_start ? std::min(n, s + max_len) : s;
-    const size_t band_end = std::min(n, s + width);
-    likelihood.Sweep(s, std::max(dp_end, band_end), [&](size_t t, double ll) {
-      if (t - s <= width) band_ll[t - s - 1] = ll;
-      if (t > dp_end) return;
-      for (size_t k = 0; k < np; ++k) {
-        const double score = best[k][s] + ll - penalty[k];
-        if (score > best[k][t]) {
-          best[k][t] = score;
-          back[k][t] = static_cast<uint32_t>(s);
-        }
+    return may_start ? std::min(n, s + max_len) : s;
+  };
+  auto band_end_of = [&](size_t s) { return std::min(n, s + width); };
+  // The run [s, t) with log-likelihood ll: into the band, and a candidate last segment of [0, t).
+  auto visit = [&](size_t s, size_t dp_end, double* ll_out, size_t t, double ll) {
+    if (t - s <= width) ll_out[t - s - 1] = ll;
+    if (t > dp_end) return;
+    for (size_t k = 0; k < np; ++k) {
+      const double score = best[k][s] + ll - penalty[k];
+      if (score > best[k][t]) {
+        best[k][t] = score;
+        back[k][t] = static_cast<uint32_t>(s);
       }
-    });
-    if (band && band_end > s) band->fn(s, band_ll.data(), band_end - s);
+    }
+  };
+  // Starts two at a time (SweepPair: the same numbers, compared in the same order, as one sweep
+  // after the other; best[s + 1] is final once the run [s, s + 1) is seen, which SweepPair does first).
+  for (size_t s = 0; s < n; s += 2) {
+    const size_t dp0 = dp_end_of(s), band0 = band_end_of(s), end0 = std::max(dp0, band0);
+    auto fn0 = [&](size_t t, double ll) { visit(s, dp0, band_ll.data(), t, ll); };
+    if (s + 1 < n) {
+      const size_t dp1 = dp_end_of(s + 1), band1 = band_end_of(s + 1), end1 = std::max(dp1, band1);
+      auto fn1 = [&](size_t t, double ll) { visit(s + 1, dp1, band_ll2.data(), t, ll); };
+      if (end0 >= s + 1 && end1 >= s + 2) {
+        likelihood.SweepPair(s, end0, end1, fn0, fn1);
+      } else {
+        likelihood.Sweep(s, end0, fn0);
+        likelihood.Sweep(s + 1, end1, fn1);
+      }
+      if (band && band0 > s) band->fn(s, band_ll.data(), band0 - s);
+      if (band && band1 > s + 1) band->fn(s + 1, band_ll2.data(), band1 - s - 1);
+    } else {
+      likelihood.Sweep(s, end0, fn0);
+      if (band && band0 > s) band->fn(s, band_ll.data(), band0 - s);
+    }
   }
   std::vector<std::vector<uint32_t>> all(np);
   for (size_t k = 0; k < np; ++k) {

@@ -91,12 +91,11 @@ Runner AddAnalyze(CLI::App& app) {
             return r;
           }
           Document doc;
-          if (!analyzer->Analyze(input, path, &doc, &error, hints)) {
+          // The analyzer takes the input over and frees it once read (peak memory).
+          if (!analyzer->AnalyzeTakingInput(std::move(input), path, &doc, &error, hints)) {
             r.error = error;
             return r;
           }
-          input.clear();
-          input.shrink_to_fit();
           if (flags->format == "json") {
             WriteDocumentJson(doc, json, &r.output, streamed ? JsonFlush([](std::string* buf) {
               WriteStdout(*buf);
