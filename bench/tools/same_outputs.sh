@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks that two `dossier` binaries give byte-identical outputs on everything a speed change must
 # not alter: `analyze` (JSON with and without --tokens, text and markdown) on every scraped-text
-# dev file, both samples and one file of all dev files concatenated; `analyze --stages foundation`
-# where the new binary has it; `segment` on every Choi and news dev document; `tag --conll` on CoNLL
-# dev. Prints the first difference and exits 1, or prints "same" and exits 0.
+# dev file, both samples and one file of all dev files concatenated; `segment` on every Choi and
+# news dev document; `tag --conll` on CoNLL dev (eng.testa). Prints each difference and exits 1,
+# or prints "same" and exits 0.
 # Usage: bench/tools/same_outputs.sh OLD_BINARY NEW_BINARY
 set -euo pipefail
 old="$1"
@@ -41,9 +41,12 @@ tar xzf "$shared/data/nlp/segmentation/choi/choi-dev.tar.gz" -C "$work/seg"
 tar xzf "$shared/data/nlp/segmentation/news/news-dev.tar.gz" -C "$work/seg"
 # One process per document is slow; compare all starts of a folder at once.
 for dir in "$work"/seg/*/; do
-  for f in "$dir"*; do echo "$f $("$old" segment "$f")"; done > "$work/seg-old.txt"
-  for f in "$dir"*; do echo "$f $("$new" segment "$f")"; done > "$work/seg-new.txt"
+  find "$dir" -type f | sort > "$work/seg-files.txt"
+  [ -s "$work/seg-files.txt" ] || { echo "no documents in $dir"; fail=1; }
+  while read -r f; do echo "$f $("$old" segment "$f")"; done < "$work/seg-files.txt" > "$work/seg-old.txt"
+  while read -r f; do echo "$f $("$new" segment "$f")"; done < "$work/seg-files.txt" > "$work/seg-new.txt"
   cmp -s "$work/seg-old.txt" "$work/seg-new.txt" || { echo "DIFFERENT: segment $dir"; fail=1; }
+  echo "segment: $(wc -l < "$work/seg-files.txt") documents in $(basename "$dir") compared"
 done
 if [ -f "$shared/data/nlp/ner/conll2003/eng.testa" ]; then
   same "tag --conll eng.testa" tag --conll "$shared/data/nlp/ner/conll2003/eng.testa"

@@ -106,23 +106,33 @@ class TermTable {
   }
 
   // Appends the term ids of `unit` to `out`, in order, the same terms ExtractTerms gives.
+  // ASCII bytes, nearly all of the text, are judged inline; WordCharLength gives the same answer
+  // for them (a letter or digit is a one-byte word character, anything else a one-byte non-word).
   void Extract(std::string_view unit, std::vector<uint32_t>* out) {
+    const size_t n = unit.size();
     size_t i = 0;
-    while (i < unit.size()) {
-      if (WordCharLength(unit, i) == 0) {
-        const unsigned char b = static_cast<unsigned char>(unit[i]);
+    while (i < n) {
+      const unsigned char b = static_cast<unsigned char>(unit[i]);
+      if (b < 0x80 ? !IsAsciiAlnum(b) : WordCharLength(unit, i) == 0) {
         i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
         continue;
       }
       const size_t begin = i;
       uint64_t h = 14695981039346656037ull;
-      while (i < unit.size()) {
+      while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(unit[i]);
+        if (c < 0x80) {
+          if (!IsAsciiAlnum(c)) break;
+          h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+          ++i;
+          continue;
+        }
         const size_t l = WordCharLength(unit, i);
         if (l == 0) break;
         for (size_t k = 0; k < l; ++k) {
-          char ch = unit[i + k];
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-          h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+          // A malformed sequence may hold ASCII bytes: lower-cased as everywhere else.
+          const unsigned char d = static_cast<unsigned char>(unit[i + k]);
+          h = (h ^ static_cast<unsigned char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d)) * 1099511628211ull;
         }
         i += l;
       }

@@ -1,9 +1,11 @@
-// SweepPair (two likelihood sweeps at once, the fast path of the dynamic programme) against the
-// plain Sweep, and the dynamic programme against a reference written with one Sweep per start.
+// The unit segmenter's fast paths against their references: SweepPair (two likelihood sweeps at
+// once) against the plain Sweep, the dynamic programme against one written with one Sweep per
+// start, and ExtractUnitTerms (hashing, ASCII inline) against ExtractTerms on hostile bytes.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <random>
 #include <string>
 #include <string_view>
@@ -112,6 +114,29 @@ TEST(SegmentTermsAtPenalties, SameAsTheOneSweepPerStartReference) {
     const auto fast = segment_internal::SegmentTermsAtPenalties(terms, params, penalties, &no_start,
                                                                 band.width ? &band : nullptr);
     EXPECT_EQ(fast, ReferenceProgramme(terms, penalties, no_start, params.max_segment_units)) << "round " << round;
+  }
+}
+
+TEST(ExtractUnitTerms, SameTermsAsExtractTermsOnAnyBytes) {
+  std::mt19937 rng(5);
+  const std::string pieces[] = {"Yacht", "HARBOUR", "caf\xC3\xA9", "Z\xC3\xBCrich", "\xE2\x80\x9C", "\xE2\x80\x94",
+                                "\xC3", "\xE2\x80", "\xF0\x9F\x98\x80", "\xC3" "Ab", "\xE2QRs", "\xF0" "ABC",
+                                "12", "x", " ", ".", "-", "'s", "the", "Running", "\xFF", "\x80"};
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> units(1 + rng() % 5);
+    for (auto& u : units)
+      for (size_t k = rng() % 14; k > 0; --k) u += pieces[rng() % std::size(pieces)];
+    const segment_internal::UnitTerms terms = segment_internal::ExtractUnitTerms({units.begin(), units.end()});
+    std::map<std::string, uint32_t> id_of;
+    for (size_t u = 0; u < units.size(); ++u) {
+      const auto expected = segment_internal::ExtractTerms(units[u]);
+      ASSERT_EQ(terms.Count(u, u + 1), expected.size()) << units[u];
+      for (size_t i = 0; i < expected.size(); ++i) {
+        auto [it, fresh] = id_of.emplace(expected[i], terms.ids[terms.offsets[u] + i]);
+        EXPECT_EQ(it->second, terms.ids[terms.offsets[u] + i]) << expected[i];
+      }
+    }
+    EXPECT_EQ(terms.vocabulary, id_of.size());
   }
 }
 
