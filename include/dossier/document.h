@@ -99,13 +99,14 @@ struct Sentence {
   bool duplicate = false;    // a repeat of an earlier sentence; kept in the text, skipped by analysis
 };
 
-// A sentence that occurs twice. `kept` is the copy that stays in the canonical text; the repeat,
-// judged inserted by the scraper, is removed from it, so only its input byte range remains.
+// A sentence that occurs twice. `kept` is the copy that stays in the canonical text (so the
+// sentence is Document::Text(kept); no copy is held: a scrape that repeats itself has as many
+// duplicates as sentences); the repeat, judged inserted by the scraper, is removed from the text,
+// so only its input byte range remains.
 struct Duplicate {
   Span kept;
   uint64_t repeat_source_begin = 0;
   uint64_t repeat_source_end = 0;
-  std::string text;
 };
 
 // A change made to the input on the way to the canonical text, so nothing is silently altered.

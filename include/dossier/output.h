@@ -13,6 +13,11 @@ namespace dossier {
 struct JsonOptions {
   bool sentences = true;  // sentence spans
   bool tokens = false;    // token spans (large)
+  // The sections of the later stages; a stage that did not run (`analyze --stages`) leaves its
+  // fields out: `entities`; `quotes`; `time_reference`, `timexes`, `amounts` and `timeline`.
+  bool entities = true;
+  bool quotes = true;
+  bool time = true;
 };
 
 // Called with the output buffer whenever it passes about 1 MB, so a large document streams out

@@ -1,8 +1,9 @@
-// The pipeline: bytes in, Document out. Loads every model and word list once; analysing is then a
-// const operation, so one Analyzer can be shared by threads.
+// The pipeline: bytes in, Document out. Loads the models and word lists of the chosen stages once;
+// analysing is then a const operation, so one Analyzer can be shared by threads.
 #ifndef DOSSIER_PIPELINE_H_
 #define DOSSIER_PIPELINE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,10 +12,30 @@
 
 namespace dossier {
 
+// The stages of `analyze` after the foundation. The foundation (clean, classify lines, segment
+// stories, sentences, tokens) always runs: every later stage reads its blocks and tokens.
+enum Stage : uint32_t {
+  kStageEntities = 1,  // named entities, tagged and linked (src/ner, src/entities)
+  kStageQuotes = 2,    // quotations and their speakers (src/quotes); needs kStageEntities
+  kStageTime = 4,      // time expressions, amounts, time reference, timeline (src/time, src/amounts)
+};
+inline constexpr uint32_t kFoundationOnly = 0;
+inline constexpr uint32_t kAllStages = kStageEntities | kStageQuotes | kStageTime;
+
+// Parses a comma-separated list of stage names ("foundation", "entities", "quotes", "time", "all")
+// into Stage bits, adding what a listed stage needs (quotes: entities). "foundation" alone gives
+// kFoundationOnly. Returns false with a one-line reason for an empty list or an unknown name.
+bool ParseStages(std::string_view list, uint32_t* stages, std::string* error);
+// The names ParseStages accepts, for help texts.
+inline constexpr std::string_view kStageNames = "foundation, entities, quotes, time, all";
+
 struct AnalyzerOptions {
   std::string data_dir;   // word lists and rules; empty: $DOSSIER_DATA or the built-in default
   std::string model_dir;  // trained models; empty: $DOSSIER_MODELS or the built-in default
   bool tokens = true;     // tokenise and split sentences (off for the line-only fast path)
+  // Which stages run (Stage bits; ParseStages). Only their models and word lists are loaded, once,
+  // by Create; the fields of the stages left out stay empty in the Document.
+  uint32_t stages = kAllStages;
 };
 
 // What the caller knows about an HTML page beyond its bytes (from WARC/HTTP headers, a URL list).
@@ -42,12 +63,24 @@ class Analyzer {
   // Returns false with a one-line reason (prefixed with `path`) for input that is neither.
   bool Analyze(std::string_view bytes, const std::string& path, Document* doc, std::string* error,
                const HtmlInput& hints = {}) const;
+  // The same, taking the input over: its memory is freed as soon as the analysis no longer reads
+  // it (before the stories and the later stages), which lowers the peak on large inputs.
+  bool AnalyzeTakingInput(std::string&& bytes, const std::string& path, Document* doc, std::string* error,
+                          const HtmlInput& hints = {}) const;
+
+  // The stages this analyzer runs (AnalyzerOptions::stages, with what they need added).
+  uint32_t stages() const;
 
   // Warnings gathered while loading (e.g. a word list that is missing), for the CLI to show once.
   const std::string& load_warnings() const;
 
  private:
   Analyzer();
+  // `release`, when not null, owns `bytes` (or what they were decompressed into) and is emptied
+  // once they are no longer read.
+  bool AnalyzeOwned(std::string_view bytes, const std::string& path, Document* doc, std::string* error,
+                    const HtmlInput& hints, std::string* release) const;
+  Document CrudeText(std::string_view bytes, const std::string& path, std::string* release) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

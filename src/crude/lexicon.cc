@@ -1,6 +1,7 @@
 #include "crude/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -120,17 +121,35 @@ namespace {
 constexpr char kCacheMagic[8] = {'D', 'S', 'L', 'X', 'K', 'N', 'W', '1'};
 }  // namespace
 
-Lexicon::Lexicon() = default;
+namespace {
+uint64_t NewLexiconId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// The last answers of Lexicon::Base on this thread, direct-mapped by hash: an entry is the word's
+// hash (low two bits clear, bit 2 set, so never zero) with its BaseForm in the low two bits.
+struct BaseMemo {
+  static constexpr size_t kSlots = 8192;  // 64 KB: stays in the core's cache
+  uint64_t owner = 0;                     // Lexicon id_ the entries belong to
+  uint64_t slots[kSlots];
+};
+}  // namespace
+
+Lexicon::Lexicon() : id_(NewLexiconId()) {}
 Lexicon::~Lexicon() {
   if (mapping_) munmap(mapping_, mapping_size_);
 }
-Lexicon::Lexicon(Lexicon&& o) noexcept { *this = std::move(o); }
+Lexicon::Lexicon(Lexicon&& o) noexcept : id_(NewLexiconId()) { *this = std::move(o); }
 Lexicon& Lexicon::operator=(Lexicon&& o) noexcept {
   if (this == &o) return *this;
   if (mapping_) munmap(mapping_, mapping_size_);
   base_ = std::move(o.base_);
   known_ = std::move(o.known_);
   function_ = std::move(o.function_);
+  // The contents move, and their memo entries with them; `o` is now another (empty) lexicon.
+  id_ = o.id_;
+  o.id_ = NewLexiconId();
   known_sorted_ = o.known_sorted_;
   known_sorted_count_ = o.known_sorted_count_;
   mapping_ = o.mapping_;
@@ -248,9 +267,24 @@ Lexicon Lexicon::FromWords(const std::vector<std::string>& base, const std::vect
   return lex;
 }
 
-Lexicon::BaseForm Lexicon::Base(std::string_view word) const {
+Lexicon::BaseForm Lexicon::BaseUncached(std::string_view word) const {
   uint64_t e = base_.Find(LowerWordHash(word) | 4);
   return e == 0 ? BaseForm::kAbsent : static_cast<BaseForm>(e & kFormMask);
+}
+
+Lexicon::BaseForm Lexicon::Base(std::string_view word) const {
+  thread_local BaseMemo memo;
+  if (memo.owner != id_) {
+    std::memset(memo.slots, 0, sizeof memo.slots);
+    memo.owner = id_;
+  }
+  const uint64_t h = LowerWordHash(word) | 4;
+  uint64_t& slot = memo.slots[(h >> 7) & (BaseMemo::kSlots - 1)];
+  if ((slot & ~kFormMask) == h) return static_cast<BaseForm>(slot & kFormMask);
+  const uint64_t e = base_.Find(h);
+  const BaseForm form = e == 0 ? BaseForm::kAbsent : static_cast<BaseForm>(e & kFormMask);
+  slot = h | static_cast<uint64_t>(form);
+  return form;
 }
 
 bool Lexicon::InKnownExact(uint64_t h) const {

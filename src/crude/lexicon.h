@@ -43,7 +43,10 @@ class Lexicon {
   static Lexicon FromWords(const std::vector<std::string>& base, const std::vector<std::string>& known,
                            const std::vector<std::string>& function_words);
 
+  // Through a small per-thread memo of recent answers (the base table is megabytes, and the same
+  // words come back line after line); BaseUncached is the plain look-up it must agree with.
   BaseForm Base(std::string_view word) const;
+  BaseForm BaseUncached(std::string_view word) const;
   // In the base or known tiers (case-insensitive), or an inflection (-s, -es, -ed, -ing, -er, -ers)
   // of such a word.
   bool IsKnown(std::string_view word) const;
@@ -74,6 +77,9 @@ class Lexicon {
   HashTable base_;
   HashTable known_;
   HashTable function_;
+  // Names this lexicon's contents in the per-thread memo of Base (never reused, so a memo filled
+  // from a lexicon that is gone is never read for another).
+  uint64_t id_;
   // The memory-mapped known-word cache, when loaded: sorted hashes.
   const uint64_t* known_sorted_ = nullptr;
   size_t known_sorted_count_ = 0;

@@ -129,7 +129,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       maybe_flush();
       duplicates.Next();
       Members o(out, '{', '}');
-      o.Str("text", d.text);
+      o.Str("text", doc.Text(d.kept));
       {
         o.Key("kept");
         Members kept(out, '{', '}');
@@ -181,7 +181,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       o->push_back(']');
     }
   }
-  {
+  if (options.entities) {
     // Entities: each with its canonical name, aliases and every mention's input offsets.
     Members entities(top.Key("entities"), '[', ']');
     for (const Entity& e : doc.entities) {
@@ -205,8 +205,8 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
       }
     }
   }
-  json::WriteTimeSections(doc, top);  // timexes, amounts, time_reference, timeline
-  json::WriteQuotes(doc, top);        // quotations and reported speech with their speakers
+  if (options.time) json::WriteTimeSections(doc, top);  // timexes, amounts, time_reference, timeline
+  if (options.quotes) json::WriteQuotes(doc, top);     // quotations and reported speech with their speakers
 }
 
 }  // namespace dossier

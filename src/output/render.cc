@@ -68,7 +68,7 @@ void Render(const Document& doc, bool markdown, std::string* out) {
     out->append(markdown ? "\n## Repairs\n\n" : "\n-- Repairs\n");
     for (const auto& d : doc.duplicates) {
       out->append(markdown ? "- repeated sentence removed: " : "  repeated sentence removed: ");
-      line(d.text);
+      line(doc.Text(d.kept));
     }
     for (const auto& r : doc.repairs) {
       out->append(markdown ? "- " : "  ");

@@ -82,6 +82,7 @@ std::string ResolveModelDir(const std::string& given) {
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 const std::string& Analyzer::load_warnings() const { return impl_->warnings; }
+uint32_t Analyzer::stages() const { return impl_->options.stages; }
 
 std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::string* error) {
   std::unique_ptr<Analyzer> a(new Analyzer());
@@ -93,19 +94,28 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
   for (const auto& m : missing) a->impl_->warnings += "word list not found (glued-word repair weakened): " + m + "\n";
   if (!a->impl_->lines.Load(models + "/lines.model", error)) return nullptr;
   if (!a->impl_->stories.Load(models + "/stories.model", error)) return nullptr;
-  {
+  // The later stages' models and word lists are loaded only when the stage runs (the NER model and
+  // its gazetteers are most of the start-up time).
+  uint32_t& stages = a->impl_->options.stages;
+  stages &= kAllStages;
+  if (stages & kStageQuotes) stages |= kStageEntities;  // speakers are named through the entities
+  if (stages & kStageEntities) {
     EntityTaggerOptions ner;
     ner.model_path = models + "/ner.model";
     ner.data_dir = data;
     if (!(a->impl_->entities = EntityTagger::Create(ner, error))) return nullptr;
   }
-  if (!(a->impl_->offices = OfficeHolders::Load(data, error))) return nullptr;
-  if (!(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
-  if (!(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
+  if ((stages & kStageEntities) && !(a->impl_->offices = OfficeHolders::Load(data, error))) return nullptr;
+  if ((stages & kStageTime) && !(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
+  if ((stages & kStageQuotes) && !(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
   return a;
 }
 
 Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& path) const {
+  return CrudeText(bytes, path, nullptr);
+}
+
+Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, std::string* release) const {
   Document doc;
   doc.source.path = path;
   doc.source.size_bytes = bytes.size();
@@ -317,13 +327,23 @@ Document Analyzer::AnalyzeCrudeText(std::string_view bytes, const std::string& p
               static_cast<uint32_t>(line_start[e.kept_line] + at + sentence.size())};
     d.repeat_source_begin = e.src_begin;
     d.repeat_source_end = e.src_end;
-    d.text = std::string(sentence);
     doc.duplicates.push_back(std::move(d));
   }
 
-  // The per-line copies are no longer needed: free them before tokens are added (peak memory).
-  views.clear();
+  // The per-line copies and the edit lists are no longer needed: free them before the stories
+  // (peak memory: a scrape that repeats itself has an erasure per repeated sentence).
+  views = {};
   lines.clear();
+  erases = {};
+  glue_repairs = {};
+  raw_ranges = {};
+  line_block = {};
+  glue = {};
+  // Nothing reads the input bytes from here on.
+  if (release) {
+    bytes = {};
+    *release = std::string();
+  }
 
   // 5. Stories.
   std::vector<StoryBlock> sblocks;
@@ -374,6 +394,17 @@ Document Analyzer::AnalyzeHtml(std::string_view bytes, const std::string& path,
 
 bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document* doc,
                        std::string* error, const HtmlInput& hints) const {
+  return AnalyzeOwned(bytes, path, doc, error, hints, nullptr);
+}
+
+bool Analyzer::AnalyzeTakingInput(std::string&& bytes, const std::string& path, Document* doc,
+                                  std::string* error, const HtmlInput& hints) const {
+  std::string owned = std::move(bytes);
+  return AnalyzeOwned(owned, path, doc, error, hints, &owned);
+}
+
+bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Document* doc,
+                            std::string* error, const HtmlInput& hints, std::string* release) const {
   std::string unzipped;
   bool gzip = false;
   if (IsGzip(bytes)) {
@@ -383,6 +414,10 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
     }
     bytes = unzipped;
     gzip = true;
+    if (release) {
+      *release = std::string();  // the compressed bytes are not read again
+      release = &unzipped;
+    }
   }
   if (bytes.size() > 0xFFFFFFF0u) {
     *error = path + ": larger than 4 GiB";
@@ -395,18 +430,18 @@ bool Analyzer::Analyze(std::string_view bytes, const std::string& path, Document
       *error = path + ": binary data, neither text nor HTML";
       return false;
     }
-    *doc = AnalyzeCrudeText(bytes, path);
+    *doc = CrudeText(bytes, path, release);
   }
   doc->source.gzip = gzip;
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
-  if (!doc->tokens.empty()) {
+  if (impl_->entities && !doc->tokens.empty()) {
     LinkingKnowledge knowledge{impl_->offices.get(), hints.published};
     if (knowledge.date.empty() && doc->metadata.published.value.size() >= 10)
       knowledge.date = doc->metadata.published.value.substr(0, 10);
     doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc), knowledge);
   }
-  impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
-  impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
+  if (impl_->quotes) impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
+  if (impl_->time) impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;
 }
 

@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -382,6 +383,22 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
   auto window_remove = [&](size_t b) {
     for (auto e = bags.begin(b); e != bags.end(b); ++e) --in_window[e->first];
   };
+  // The names of every article block, found once (each gap looks at the block after it and the
+  // four before it).
+  // Flat: single[single_at[i] .. single_at[i + 1]) and name_last[last_at[i] .. last_at[i + 1]) are
+  // article block i's (a vector per block would cost more memory than the hashes on large inputs).
+  std::vector<uint64_t> single, name_last;
+  std::vector<uint32_t> single_at{0}, last_at{0};
+  single_at.reserve(nb + 1);
+  last_at.reserve(nb + 1);
+  for (uint32_t a : article) {
+    NameWords nw = NamesOf(blocks[a].text);
+    single.insert(single.end(), nw.single.begin(), nw.single.end());
+    name_last.insert(name_last.end(), nw.name_last.begin(), nw.name_last.end());
+    single_at.push_back(static_cast<uint32_t>(single.size()));
+    last_at.push_back(static_cast<uint32_t>(name_last.size()));
+  }
+  std::vector<uint64_t> before;
   std::vector<uint32_t> f;
   for (size_t k = 0; k < gaps; ++k) {
     f.clear();
@@ -459,23 +476,22 @@ void ForEachGap(const std::vector<StoryBlock>& blocks, OnGap on_gap) {
       // Names in the next block: a full name ("First Last") whose last word the previous blocks
       // used (a continuation) or did not (a new person: a lede), and bare capitalised words seen
       // before (surname references continue a story).
-      NameWords next_names = NamesOf(next.text);
-      std::vector<uint64_t> before;
-      for (size_t d = 0; d < 4 && d <= k; ++d) {
-        NameWords nw = NamesOf(blocks[article[k - d]].text);
-        before.insert(before.end(), nw.single.begin(), nw.single.end());
-      }
+      const std::span<const uint64_t> next_single(single.data() + single_at[k + 1], single.data() + single_at[k + 2]);
+      const std::span<const uint64_t> next_last(name_last.data() + last_at[k + 1], name_last.data() + last_at[k + 2]);
+      before.clear();
+      for (size_t d = 0; d < 4 && d <= k; ++d)
+        before.insert(before.end(), single.begin() + single_at[k - d], single.begin() + single_at[k - d + 1]);
       std::sort(before.begin(), before.end());
       int known_full = 0, new_full = 0, known_single = 0;
-      for (uint64_t h : next_names.name_last) {
+      for (uint64_t h : next_last) {
         if (std::binary_search(before.begin(), before.end(), h)) ++known_full;
         else ++new_full;
       }
-      for (uint64_t h : next_names.single)
+      for (uint64_t h : next_single)
         if (std::binary_search(before.begin(), before.end(), h)) ++known_single;
       f.push_back(Hash("names_new_full", std::min(new_full, 3)));
       f.push_back(Hash("names_known_full", std::min(known_full, 3)));
-      int total = static_cast<int>(next_names.single.size());
+      int total = static_cast<int>(next_single.size());
       f.push_back(Hash("names_known_share", total == 0 ? 9 : Bucket(static_cast<double>(known_single) / total, 0.25, 4)));
     }
     f.push_back(Hash("pos", std::min<int>(static_cast<int>(k), 3)));

@@ -106,23 +106,33 @@ class TermTable {
   }
 
   // Appends the term ids of `unit` to `out`, in order, the same terms ExtractTerms gives.
+  // ASCII bytes, nearly all of the text, are judged inline; WordCharLength gives the same answer
+  // for them (a letter or digit is a one-byte word character, anything else a one-byte non-word).
   void Extract(std::string_view unit, std::vector<uint32_t>* out) {
+    const size_t n = unit.size();
     size_t i = 0;
-    while (i < unit.size()) {
-      if (WordCharLength(unit, i) == 0) {
-        const unsigned char b = static_cast<unsigned char>(unit[i]);
+    while (i < n) {
+      const unsigned char b = static_cast<unsigned char>(unit[i]);
+      if (b < 0x80 ? !IsAsciiAlnum(b) : WordCharLength(unit, i) == 0) {
         i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
         continue;
       }
       const size_t begin = i;
       uint64_t h = 14695981039346656037ull;
-      while (i < unit.size()) {
+      while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(unit[i]);
+        if (c < 0x80) {
+          if (!IsAsciiAlnum(c)) break;
+          h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+          ++i;
+          continue;
+        }
         const size_t l = WordCharLength(unit, i);
         if (l == 0) break;
         for (size_t k = 0; k < l; ++k) {
-          char ch = unit[i + k];
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-          h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+          // A malformed sequence may hold ASCII bytes: lower-cased as everywhere else.
+          const unsigned char d = static_cast<unsigned char>(unit[i + k]);
+          h = (h ^ static_cast<unsigned char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d)) * 1099511628211ull;
         }
         i += l;
       }
@@ -282,22 +292,46 @@ std::vector<std::vector<uint32_t>> SegmentTermsAtPenalties(const UnitTerms& term
   std::vector<std::vector<double>> best(np, std::vector<double>(n + 1, -std::numeric_limits<double>::infinity()));
   std::vector<std::vector<uint32_t>> back(np, std::vector<uint32_t>(n + 1, 0));
   for (auto& b : best) b[0] = 0;
-  for (size_t s = 0; s < n; ++s) {
+  std::vector<double> band_ll2(width);
+  // How far the runs from s go: dp_end for the programme (a unit that may not start a segment
+  // gets none), band_end for the band; the sweep goes to the larger.
+  auto dp_end_of = [&](size_t s) {
     const bool may_start = !(s > 0 && no_start && s < no_start->size() && (*no_start)[s]);
-    const size_t dp_end = may_start ? std::min(n, s + max_len) : s;
-    const size_t band_end = std::min(n, s + width);
-    likelihood.Sweep(s, std::max(dp_end, band_end), [&](size_t t, double ll) {
-      if (t - s <= width) band_ll[t - s - 1] = ll;
-      if (t > dp_end) return;
-      for (size_t k = 0; k < np; ++k) {
-        const double score = best[k][s] + ll - penalty[k];
-        if (score > best[k][t]) {
-          best[k][t] = score;
-          back[k][t] = static_cast<uint32_t>(s);
-        }
+    return may_start ? std::min(n, s + max_len) : s;
+  };
+  auto band_end_of = [&](size_t s) { return std::min(n, s + width); };
+  // The run [s, t) with log-likelihood ll: into the band, and a candidate last segment of [0, t).
+  auto visit = [&](size_t s, size_t dp_end, double* ll_out, size_t t, double ll) {
+    if (t - s <= width) ll_out[t - s - 1] = ll;
+    if (t > dp_end) return;
+    for (size_t k = 0; k < np; ++k) {
+      const double score = best[k][s] + ll - penalty[k];
+      if (score > best[k][t]) {
+        best[k][t] = score;
+        back[k][t] = static_cast<uint32_t>(s);
       }
-    });
-    if (band && band_end > s) band->fn(s, band_ll.data(), band_end - s);
+    }
+  };
+  // Starts two at a time (SweepPair: the same numbers, compared in the same order, as one sweep
+  // after the other; best[s + 1] is final once the run [s, s + 1) is seen, which SweepPair does first).
+  for (size_t s = 0; s < n; s += 2) {
+    const size_t dp0 = dp_end_of(s), band0 = band_end_of(s), end0 = std::max(dp0, band0);
+    auto fn0 = [&](size_t t, double ll) { visit(s, dp0, band_ll.data(), t, ll); };
+    if (s + 1 < n) {
+      const size_t dp1 = dp_end_of(s + 1), band1 = band_end_of(s + 1), end1 = std::max(dp1, band1);
+      auto fn1 = [&](size_t t, double ll) { visit(s + 1, dp1, band_ll2.data(), t, ll); };
+      if (end0 >= s + 1 && end1 >= s + 2) {
+        likelihood.SweepPair(s, end0, end1, fn0, fn1);
+      } else {
+        likelihood.Sweep(s, end0, fn0);
+        likelihood.Sweep(s + 1, end1, fn1);
+      }
+      if (band && band0 > s) band->fn(s, band_ll.data(), band0 - s);
+      if (band && band1 > s + 1) band->fn(s + 1, band_ll2.data(), band1 - s - 1);
+    } else {
+      likelihood.Sweep(s, end0, fn0);
+      if (band && band0 > s) band->fn(s, band_ll.data(), band0 - s);
+    }
   }
   std::vector<std::vector<uint32_t>> all(np);
   for (size_t k = 0; k < np; ++k) {

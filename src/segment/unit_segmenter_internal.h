@@ -2,6 +2,7 @@
 #ifndef DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
 #define DOSSIER_SEGMENT_UNIT_SEGMENTER_INTERNAL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -62,11 +63,51 @@ class SegmentLikelihood {
     for (uint32_t i = off[s]; i < off[end]; ++i) count_[ids[i]] = 0;
   }
 
+  // Sweep(s, end0, fn0) and Sweep(s + 1, end1, fn1) at once, with end0 >= s + 1 and end1 >= s + 2.
+  // Each run's sum is built in the same order as Sweep builds it, so every value is the same to
+  // the last bit; but the two chains of additions are independent, so the CPU overlaps them (a
+  // single sweep waits on each addition's latency). For every t, fn0(t) is called before fn1(t),
+  // and fn0(s + 1) before any fn1: the order in which a dynamic programme sees the runs ending at
+  // t is the order of the two Sweeps one after the other.
+  template <typename Fn0, typename Fn1>
+  void SweepPair(size_t s, size_t end0, size_t end1, Fn0&& fn0, Fn1&& fn1) {
+    const uint32_t* ids = terms_.ids.data();
+    const uint32_t* off = terms_.offsets.data();
+    if (second_count_.size() < count_.size()) second_count_.assign(count_.size(), 0);
+    uint32_t* c0 = count_.data();
+    uint32_t* c1 = second_count_.data();
+    const double* lc = log_count_.data();
+    const size_t last = std::max(end0, end1);
+    if (off[last] - off[s] >= lg_words_.size()) GrowLgWords(off[last] - off[s]);
+    double sum0 = 0, sum1 = 0;
+    for (uint32_t i = off[s]; i < off[s + 1]; ++i) sum0 += lc[c0[ids[i]]++];
+    fn0(s + 1, lg_words_[0] - lg_words_[off[s + 1] - off[s]] + sum0);
+    for (size_t t = s + 2; t <= last; ++t) {
+      const bool run0 = t <= end0, run1 = t <= end1;
+      if (run0 && run1) {
+        for (uint32_t i = off[t - 1]; i < off[t]; ++i) {
+          const uint32_t id = ids[i];
+          sum0 += lc[c0[id]++];
+          sum1 += lc[c1[id]++];
+        }
+      } else if (run0) {
+        for (uint32_t i = off[t - 1]; i < off[t]; ++i) sum0 += lc[c0[ids[i]]++];
+      } else {
+        for (uint32_t i = off[t - 1]; i < off[t]; ++i) sum1 += lc[c1[ids[i]]++];
+      }
+      if (run0) fn0(t, lg_words_[0] - lg_words_[off[t] - off[s]] + sum0);
+      if (run1) fn1(t, lg_words_[0] - lg_words_[off[t] - off[s + 1]] + sum1);
+    }
+    for (uint32_t i = off[s]; i < off[end0]; ++i) c0[ids[i]] = 0;
+    for (uint32_t i = off[s + 1]; i < off[end1]; ++i) c1[ids[i]] = 0;
+  }
+
  private:
   void GrowLgWords(size_t words);
 
   const UnitTerms& terms_;
   std::vector<uint32_t> count_;     // per term id; all zero between sweeps
+  std::vector<uint32_t> second_count_;  // the same for the second run of SweepPair
   std::vector<double> log_count_;   // ln(c + prior) for every count a term reaches in the document
   std::vector<double> lg_words_;    // lgamma(w + V*prior), grown by lgamma(x + 1) = lgamma(x) + ln(x)
   double concentration_;

@@ -174,7 +174,6 @@ Document MakeDocument(Expected* e) {
   d.kept = kept;
   d.repeat_source_begin = e->pipes2_src;
   d.repeat_source_end = e->pipes2_src + 11;
-  d.text = "Pipes leak.";
   doc.duplicates = {d};
 
   Repair r;
@@ -477,7 +476,7 @@ TEST(WriteDocumentJson, DuplicatesAndRepairsStreamInChunks) {
   doc.blocks.push_back(b);
   constexpr uint32_t kRepeats = 40000;
   for (uint32_t i = 0; i < kRepeats; ++i) {
-    doc.duplicates.push_back({b.span, 100u + i, 150u + i, doc.text});
+    doc.duplicates.push_back({b.span, 100u + i, 150u + i});
     doc.repairs.push_back({RepairKind::kGluedWords, {2, 10}, "sentencethat"});
   }
   std::string whole;

@@ -414,7 +414,7 @@ TEST_F(AnalyzerTest, LineThatIsOnlyARepeatedSentenceBecomesALeftover) {
   EXPECT_EQ(doc.blocks[3].kind, BlockKind::kOther);
   ASSERT_EQ(doc.duplicates.size(), 1u);
   const Duplicate& d = doc.duplicates[0];
-  EXPECT_EQ(d.text, s);
+  EXPECT_EQ(doc.Text(d.kept), s);
   auto in = SplitInputLines(input);
   EXPECT_EQ(d.kept, doc.blocks[1].span);
   EXPECT_EQ(doc.SourceBegin(d.kept), in[1].begin);
@@ -440,7 +440,7 @@ TEST_F(AnalyzerTest, RepeatGluedOntoAnotherParagraphIsRemovedFromIt) {
   EXPECT_EQ(doc.Text(doc.blocks[3].span), s);
   ASSERT_EQ(doc.duplicates.size(), 1u);
   const Duplicate& d = doc.duplicates[0];
-  EXPECT_EQ(d.text, s);
+  EXPECT_EQ(doc.Text(d.kept), s);
   auto in = SplitInputLines(input);
   EXPECT_EQ(d.repeat_source_begin, in[1].begin + first.size() - s.size());
   EXPECT_EQ(d.repeat_source_end, in[1].begin + first.size());
@@ -600,7 +600,7 @@ TEST_F(AnalyzerTest, SkyNewsSample) {
   const Duplicate& d = doc.duplicates[0];
   const InputLine& l7 = in[6];
   const InputLine& l39 = in[38];
-  EXPECT_EQ(d.text, l39.text);
+  EXPECT_EQ(doc.Text(d.kept), l39.text);
   EXPECT_EQ(doc.SourceBegin(d.kept), l39.begin);
   EXPECT_EQ(doc.SourceEnd(d.kept), l39.begin + l39.text.size());
   EXPECT_EQ(d.repeat_source_end, l7.begin + l7.text.size());

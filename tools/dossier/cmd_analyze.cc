@@ -47,6 +47,7 @@ struct AnalyzeFlags {
   std::string published;
   bool no_progress = false;
   std::string batch_entities;  // where to write the batch's corpus entities, empty: not at all
+  std::string stages = "all";
 };
 }  // namespace
 
@@ -66,6 +67,10 @@ Runner AddAnalyze(CLI::App& app) {
   cmd->add_option("--batch-entities", flags->batch_entities,
                   "also link entities across the inputs and write them to this file (JSON Lines: name, type, "
                   "aliases with counts, documents, mentions, evidence, members = the documents' entity ids)");
+  cmd->add_option("--stages", flags->stages,
+                  "comma-separated stages to run: foundation (clean, line kinds, stories, sentences, tokens: "
+                  "always runs), entities, quotes (adds entities), time (time expressions and amounts), all "
+                  "(default). Only their models are loaded; the JSON fields of the other stages are left out");
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
@@ -78,6 +83,10 @@ Runner AddAnalyze(CLI::App& app) {
     AnalyzerOptions opts;
     opts.model_dir = flags->models;
     opts.data_dir = flags->data;
+    if (!ParseStages(flags->stages, &opts.stages, &error)) {
+      std::cerr << "dossier analyze: --stages: " << error << "\n";
+      return 2;
+    }
     std::unique_ptr<Analyzer> analyzer = Analyzer::Create(opts, &error);
     if (!analyzer) {
       std::cerr << "dossier analyze: " << error << "\n";
@@ -87,6 +96,9 @@ Runner AddAnalyze(CLI::App& app) {
     JsonOptions json;
     json.tokens = flags->tokens;
     json.sentences = !flags->no_sentences;
+    json.entities = (analyzer->stages() & kStageEntities) != 0;
+    json.quotes = (analyzer->stages() & kStageQuotes) != 0;
+    json.time = (analyzer->stages() & kStageTime) != 0;
     const int threads = flags->jobs == 0 ? static_cast<int>(std::thread::hardware_concurrency()) : flags->jobs;
     HtmlInput hints;
     hints.url = flags->url;
@@ -111,12 +123,11 @@ Runner AddAnalyze(CLI::App& app) {
             return r;
           }
           Document doc;
-          if (!analyzer->Analyze(input, path, &doc, &error, hints)) {
+          // The analyzer takes the input over and frees it once read (peak memory).
+          if (!analyzer->AnalyzeTakingInput(std::move(input), path, &doc, &error, hints)) {
             r.error = error;
             return r;
           }
-          input.clear();
-          input.shrink_to_fit();
           if (batch) summaries[i] = SummariseEntities(doc);
           if (flags->format == "json") {
             WriteDocumentJson(doc, json, &r.output, streamed ? JsonFlush([](std::string* buf) {
