@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <random>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +10,7 @@
 
 #include "crude/line_features.h"
 #include "crude/line_signals.h"
+#include "crude/subheadings.h"
 #include "dossier/crude.h"
 #include "ml/linear_model.h"
 
@@ -70,6 +73,81 @@ void RecoverProseWhenNothingIsArticle(const std::vector<LineView>& views, std::v
   }
 }
 
+// Labels a line must have whatever the model says: a bare running time is a video remnant; a
+// short copyright notice is never article text. -1: free.
+int ForcedLabel(const LineView& v) {
+  if (v.signals & kSigDuration) return static_cast<int>(BlockKind::kMedia);
+  if ((v.signals & kSigCopyright) && v.text.size() < 200) return static_cast<int>(BlockKind::kOther);
+  return -1;
+}
+
+// The best label sequence (Viterbi). The score of label l on line i after label p on line i-1 is
+// the model's score of the line's own features for l plus that of its previous-label features
+// (PrevLabelFeatures) for p and l; only the latter depend on p, so each line's own features are
+// scored once. `confidence` (optional) gets, for each line, 1 - exp(-margin) of the chosen label
+// over the runner-up given the chosen previous label.
+std::vector<int> DecodeLines(const LinearModel& model, const std::vector<LineView>& views,
+                             std::vector<float>* confidence) {
+  const size_t n = views.size();
+  std::vector<int> labels(n, static_cast<int>(BlockKind::kBody));
+  if (n == 0) return labels;
+  constexpr float kNeg = -1e30f;
+  // Per line, only what the backtrace and the confidences need: the scores of the line's own
+  // features (7 floats) and the best previous label for each label (7 bytes). The best path
+  // scores are kept for the current and the previous line only.
+  std::vector<std::array<float, kLabels>> own(n);
+  std::vector<std::array<int8_t, kLabels>> back(n);
+  std::array<float, kLabels> best{}, prev_best{};
+  std::vector<uint32_t> feats;
+  std::vector<float> scores;
+  // Scores of line i's previous-label features for previous label p, for every label.
+  auto prev_label_scores = [&](size_t i, int p) {
+    feats.clear();
+    PrevLabelFeatures(views, i, p, &feats);
+    model.Score(feats, &scores);
+    return scores;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    feats.clear();
+    LineFeatures(views, i, &feats);
+    model.Score(feats, &scores);
+    std::copy(scores.begin(), scores.end(), own[i].begin());
+    const int forced = ForcedLabel(views[i]);
+    const int p_first = i == 0 ? -1 : 0, p_last = i == 0 ? -1 : static_cast<int>(kLabels) - 1;
+    best.fill(kNeg);
+    back[i].fill(-1);
+    for (int p = p_first; p <= p_last; ++p) {
+      const float prior = i == 0 ? 0.0f : prev_best[p];
+      if (prior <= kNeg) continue;
+      const std::vector<float> trans = prev_label_scores(i, p);
+      for (uint32_t l = 0; l < kLabels; ++l) {
+        if (forced >= 0 && static_cast<int>(l) != forced) continue;
+        const float v = prior + own[i][l] + trans[l];
+        if (v > best[l]) {
+          best[l] = v;
+          back[i][l] = static_cast<int8_t>(p);
+        }
+      }
+    }
+    prev_best = best;
+  }
+  int l = static_cast<int>(std::max_element(best.begin(), best.end()) - best.begin());
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = l;
+    l = back[i][l];
+  }
+  if (confidence) {
+    for (size_t i = 0; i < n; ++i) {
+      const std::vector<float> trans = prev_label_scores(i, i == 0 ? -1 : labels[i - 1]);
+      float second = -1e30f;
+      for (uint32_t k = 0; k < kLabels; ++k)
+        if (static_cast<int>(k) != labels[i]) second = std::max(second, own[i][k] + trans[k]);
+      (*confidence)[i] = 1.0f - std::exp(-std::max(0.0f, own[i][labels[i]] + trans[labels[i]] - second));
+    }
+  }
+  return labels;
+}
+
 }  // namespace
 
 LineClassifier::LineClassifier() = default;
@@ -105,55 +183,75 @@ std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_vi
   if (confidence) confidence->assign(lines.size(), 1.0f);
   if (!model_) return kinds;
   std::vector<LineView> views = MakeLineViews(lines);
-  std::vector<uint32_t> feats;
-  std::vector<float> scores;
-  int prev = -1;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    feats.clear();
-    LineFeatures(views, i, prev, &feats);
-    model_->Score(feats, &scores);
-    int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-    // A bare running time is a video remnant whatever its neighbours say.
-    if (views[i].signals & kSigDuration) best = static_cast<int>(BlockKind::kMedia);
-    // A copyright notice is never article text.
-    if ((views[i].signals & kSigCopyright) && views[i].text.size() < 200) best = static_cast<int>(BlockKind::kOther);
-    kinds[i] = static_cast<BlockKind>(best);
-    if (confidence) {
-      float second = -1e30f;
-      for (uint32_t l = 0; l < kLabels; ++l)
-        if (static_cast<int>(l) != best) second = std::max(second, scores[l]);
-      (*confidence)[i] = 1.0f - std::exp(-std::max(0.0f, scores[best] - second));
-    }
-    prev = best;
-  }
+  std::vector<int> labels = DecodeLines(*model_, views, confidence);
+  for (size_t i = 0; i < lines.size(); ++i) kinds[i] = static_cast<BlockKind>(labels[i]);
   MarkSemicolonLists(views, &kinds);
+  RestoreSubheadings(lines, &kinds);
   RecoverProseWhenNothingIsArticle(views, &kinds);
   return kinds;
 }
 
 LineClassifier LineClassifier::Train(const std::vector<TrainingFile>& files, const TrainOptions& options) {
-  // Precompute features once per line with the gold previous label (teacher forcing).
-  std::vector<LinearModel::Example> examples;
+  // Structured averaged perceptron (Collins 2002): each file is decoded as a whole with the current
+  // weights, and where the best label sequence differs from the gold one, the gold line features
+  // (with the gold previous label) are rewarded and the decoded ones (with the decoded previous
+  // label) penalised. Training on the model's own previous labels, rather than on the gold ones,
+  // teaches it not to let one wrong leftover label drag the next lines along.
+  struct FileViews {
+    std::vector<std::string_view> src;
+    std::vector<LineView> views;
+    std::vector<int> gold;
+  };
+  std::vector<FileViews> data(files.size());
   uint64_t fingerprint = 14695981039346656037ull;
-  for (const auto& f : files) {
-    std::vector<std::string_view> views_src(f.lines.begin(), f.lines.end());
-    std::vector<LineView> views = MakeLineViews(views_src);
+  size_t n_lines = 0;
+  for (size_t fi = 0; fi < files.size(); ++fi) {
+    const auto& f = files[fi];
+    data[fi].src.assign(f.lines.begin(), f.lines.end());
+    data[fi].views = MakeLineViews(data[fi].src);
     for (size_t i = 0; i < f.lines.size(); ++i) {
-      LinearModel::Example ex;
-      LineFeatures(views, i, i == 0 ? -1 : static_cast<int>(f.labels[i - 1]), &ex.features);
-      ex.label = static_cast<int>(f.labels[i]);
-      examples.push_back(std::move(ex));
+      data[fi].gold.push_back(static_cast<int>(f.labels[i]));
       fingerprint = Fingerprint64(f.lines[i].data(), f.lines[i].size(), fingerprint);
       uint8_t l = static_cast<uint8_t>(f.labels[i]);
       fingerprint = Fingerprint64(&l, 1, fingerprint);
     }
+    n_lines += f.lines.size();
   }
   auto model = std::make_unique<LinearModel>(kLabels, kBits);
-  model->Train(examples, options.epochs, options.seed);
+  std::mt19937 rng(options.seed);
+  std::vector<size_t> order(files.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<uint32_t> feats, prev_feats;
+  for (uint32_t e = 0; e < options.epochs; ++e) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t fi : order) {
+      const FileViews& d = data[fi];
+      const std::vector<int> guess = DecodeLines(*model, d.views, nullptr);
+      for (size_t i = 0; i < d.views.size(); ++i) {
+        model->Tick();
+        const int gold_prev = i == 0 ? -1 : d.gold[i - 1];
+        const int guess_prev = i == 0 ? -1 : guess[i - 1];
+        if (guess[i] == d.gold[i] && guess_prev == gold_prev) continue;
+        feats.clear();
+        LineFeatures(d.views, i, &feats);
+        if (guess[i] != d.gold[i]) {
+          model->Update(feats, d.gold[i], 1.0f);
+          model->Update(feats, guess[i], -1.0f);
+        }
+        prev_feats.clear();
+        PrevLabelFeatures(d.views, i, gold_prev, &prev_feats);
+        model->Update(prev_feats, d.gold[i], 1.0f);
+        prev_feats.clear();
+        PrevLabelFeatures(d.views, i, guess_prev, &prev_feats);
+        model->Update(prev_feats, guess[i], -1.0f);
+      }
+    }
+  }
+  model->Finish();
   LineClassifier c;
   std::ostringstream settings;
-  settings << "averaged perceptron; seed=" << options.seed << " epochs=" << options.epochs
-           << " files=" << files.size() << " lines=" << examples.size();
+  settings << "structured averaged perceptron, Viterbi decoding; seed=" << options.seed
+           << " epochs=" << options.epochs << " files=" << files.size() << " lines=" << n_lines;
   model->SetProvenance(fingerprint, settings.str());
   c.model_ = std::move(model);
   return c;

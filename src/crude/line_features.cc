@@ -1,7 +1,9 @@
 #include "crude/line_features.h"
 
+#include <algorithm>
 #include <string>
 
+#include "crude/line_context.h"
 #include "crude/line_signals.h"
 #include "ml/feature_hash.h"
 
@@ -103,6 +105,37 @@ void AddLineOwn(const LineView& v, std::string_view p, bool full, std::vector<ui
   out->push_back(s.first_word_feature);
 }
 
+// Does a short line head what follows? A subheading shares words with the paragraphs after it
+// (or is spelled out there as an acronym), is followed by a paragraph, and rarely ends with a full
+// stop; a link, a video title or an advert of the same shape shares nothing. Counted for short
+// lines only: paragraphs are never headings, and the counts cost a tokenisation of the neighbours.
+void AddHeadingContext(const std::vector<LineView>& lines, size_t i, std::vector<uint32_t>* out) {
+  const std::string_view t = lines[i].text;
+  const LineShape& s = lines[i].shape;
+  if (t.empty() || t.size() > 160) return;
+  const bool next_para = i + 1 < lines.size() && lines[i + 1].text.size() >= 80 &&
+                         (lines[i + 1].shape.last == '.' || lines[i + 1].shape.last == 'q');
+  const bool no_stop = s.last != '.' && s.last != ',' && s.last != ';' && s.last != ':';
+  if (no_stop && next_para) out->push_back(Hash("head_before_para", s.words_bucket));
+  if (QuestionForm(t)) {
+    out->push_back(Hash("qform", next_para ? 1 : 0));
+  }
+  const std::vector<uint64_t> stems = ContentStems(t);
+  if (stems.empty()) return;
+  int next_shared = 0;
+  bool acronym = false;
+  for (size_t d = 1; d <= 2 && i + d < lines.size(); ++d) {
+    next_shared += SharedStems(stems, ContentStems(lines[i + d].text));
+    acronym = acronym || AcronymSpelledOutIn(t, lines[i + d].text.substr(0, 400));
+  }
+  next_shared += acronym;
+  const int prev_shared = i > 0 ? SharedStems(stems, ContentStems(lines[i - 1].text)) : 0;
+  out->push_back(Hash("ov_next", std::min(next_shared, 3)));
+  out->push_back(Hash("ov_next_frac", Bucket(static_cast<size_t>(4 * next_shared / stems.size()), {1, 2, 3, 4})));
+  out->push_back(Hash("ov_prev", std::min(prev_shared, 3)));
+  if (no_stop) out->push_back(Hash("ov_next_nostop", std::min(next_shared, 3) * 2 + next_para));
+}
+
 }  // namespace
 
 std::vector<LineView> MakeLineViews(const std::vector<std::string_view>& lines) {
@@ -112,8 +145,7 @@ std::vector<LineView> MakeLineViews(const std::vector<std::string_view>& lines) 
   return v;
 }
 
-void LineFeatures(const std::vector<LineView>& lines, size_t i, int prev_label,
-                  std::vector<uint32_t>* out) {
+void LineFeatures(const std::vector<LineView>& lines, size_t i, std::vector<uint32_t>* out) {
   out->push_back(Hash("bias", ""));
   AddLineOwn(lines[i], "", true, out);
   if (i > 0) AddLineOwn(lines[i - 1], "p1", false, out);
@@ -128,12 +160,19 @@ void LineFeatures(const std::vector<LineView>& lines, size_t i, int prev_label,
     for (int b = 0; b < kNumLineSignals; ++b)
       if (lines[i - 2].signals & (1u << b)) out->push_back(Hash("p2sig", b));
   }
+  AddHeadingContext(lines, i, out);
+  out->push_back(Hash("pos", Bucket(i, {1, 2, 4})));
+  out->push_back(Hash("rpos", Bucket(lines.size() - 1 - i, {1, 2, 4})));
+}
+
+void PrevLabelFeatures(const std::vector<LineView>& lines, size_t i, int prev_label, std::vector<uint32_t>* out) {
   out->push_back(Hash("prevlabel", prev_label));
   // The previous label together with this line's length: a short line after a duration is the
   // video's title; after a provider name, consent text follows.
   out->push_back(Hash("prevlabel_len", prev_label * 16 + Bucket(lines[i].text.size(), {20, 60, 120})));
-  out->push_back(Hash("pos", Bucket(i, {1, 2, 4})));
-  out->push_back(Hash("rpos", Bucket(lines.size() - 1 - i, {1, 2, 4})));
+  // The previous label with this line's final character: a line ending in a full stop after a
+  // leftover is a paragraph resuming, not a headline.
+  out->push_back(Hash("prevlabel_last", prev_label * 256 + lines[i].shape.last));
 }
 
 }  // namespace dossier

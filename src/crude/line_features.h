@@ -2,8 +2,9 @@
 //
 // Features are hashed strings (no vocabulary to store): the line's own shape (length, final and
 // first characters, capitalisation, digits), the hand-written signals of line_signals.h, its first
-// word, and the same shape and signals of the neighbouring lines, plus the label predicted for the
-// previous line (decoding is left to right).
+// word, and the same shape and signals of the neighbouring lines, what a short line shares with the
+// lines after it (line_context.h), plus the label of the previous line (the decoder chooses the
+// labels of the whole text at once: line_classifier.cc).
 #ifndef DOSSIER_CRUDE_LINE_FEATURES_H_
 #define DOSSIER_CRUDE_LINE_FEATURES_H_
 
@@ -32,9 +33,12 @@ struct LineView {
 
 std::vector<LineView> MakeLineViews(const std::vector<std::string_view>& lines);
 
-// Appends the feature hashes of line `i`; `prev_label` is the label chosen for line i-1 (or -1).
-void LineFeatures(const std::vector<LineView>& lines, size_t i, int prev_label,
-                  std::vector<uint32_t>* out);
+// Appends the feature hashes of line `i` that do not depend on the labels of other lines.
+void LineFeatures(const std::vector<LineView>& lines, size_t i, std::vector<uint32_t>* out);
+
+// Appends the features that pair line `i` with the label of line i-1 (`prev_label`, -1 for none).
+// Kept apart so a decoder can score a line once and add these for each possible previous label.
+void PrevLabelFeatures(const std::vector<LineView>& lines, size_t i, int prev_label, std::vector<uint32_t>* out);
 
 }  // namespace dossier
 

@@ -82,6 +82,15 @@ void LinearModel::TrainExample(const std::vector<uint32_t>& features, int gold) 
   }
 }
 
+void LinearModel::Update(const std::vector<uint32_t>& features, int label, float delta) {
+  for (uint32_t f : features) {
+    size_t i = Index(f, label);
+    totals_[i] += static_cast<float>(step_ - stamps_[i]) * weights_[i];
+    stamps_[i] = step_;
+    weights_[i] += delta;
+  }
+}
+
 void LinearModel::Train(const std::vector<Example>& examples, uint32_t epochs, uint32_t seed) {
   std::mt19937 rng(seed);
   std::vector<size_t> order(examples.size());

@@ -27,6 +27,12 @@ class LinearModel {
   void TrainExample(const std::vector<uint32_t>& features, int gold);
   void Finish();
 
+  // Structured training (a sequence decoded as a whole, then corrected): Tick() counts one
+  // training step for the averaging, Update() adds `delta` to the weights of `features` for
+  // `label`. TrainExample is Tick() plus the two updates of a wrong guess.
+  void Tick() { ++step_; }
+  void Update(const std::vector<uint32_t>& features, int label, float delta);
+
   struct Example {
     std::vector<uint32_t> features;
     int label;
