@@ -29,6 +29,8 @@ struct TopicTrainOptions {
   uint32_t seed = 1;
   uint32_t epochs = 40;
   uint32_t inner_folds = 4;  // for choosing the decoder's bias and length weight
+  // The length weights the inner cross-validation chooses from ({0}: no length prior).
+  std::vector<double> length_weights = {0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0};
 };
 
 class TopicSegmenter {
