@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
       TopicTrainOptions opt;
       if (getenv("SEED")) opt.seed = atoi(getenv("SEED"));
       if (getenv("EPOCHS")) opt.epochs = atoi(getenv("EPOCHS"));
+      if (getenv("NO_LENGTH_PRIOR")) opt.length_weights = {0.0};
       auto m = TopicSegmenter::TrainOnFeatures(tf, ts, opt);
       fprintf(stderr, "fold %d: %s bias %.2f lw %.2f\n", f, m.settings().c_str(), m.start_bias(), m.length_weight());
       for (size_t i = 0; i < docs.size(); ++i) {

@@ -1,7 +1,8 @@
 // Linear text segmentation by lexical cohesion.
 //
-// SegmentUnits serves `dossier segment` (one unit, usually a sentence, per line; Choi's benchmark and
-// news concatenations) and is the lexical-cohesion evidence for story segmentation of crude text.
+// SegmentUnits (unsupervised) is the lexical-cohesion evidence for story segmentation of crude text
+// and `dossier segment --unsupervised`; TrainedUnitSegmenter, built on it, serves `dossier segment`
+// (one unit, usually a sentence, per line; Choi's benchmark and news concatenations).
 #ifndef DOSSIER_SEGMENT_H_
 #define DOSSIER_SEGMENT_H_
 

@@ -9,12 +9,6 @@ namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-double LogAdd(double a, double b) {
-  if (a == kNegInf) return b;
-  if (b == kNegInf) return a;
-  return a > b ? a + std::log1p(std::exp(b - a)) : b + std::log1p(std::exp(a - b));
-}
-
 }  // namespace
 
 SegmentLattice::SegmentLattice(size_t units, size_t max_len)
@@ -56,17 +50,30 @@ std::vector<uint32_t> BestSegmentation(const SegmentLattice& lattice) {
 std::vector<double> StartMarginals(const SegmentLattice& lattice) {
   const size_t n = lattice.units();
   if (n == 0) return {};
+  const size_t w = lattice.max_len();
   // alpha[t]: log-sum over segmentations of [0, t); beta[s]: log-sum over segmentations of [s, n).
-  std::vector<double> alpha(n + 1, kNegInf), beta(n + 1, kNegInf);
+  // Each entry is one log-sum-exp over its (at most max_len) terms, taken relative to their
+  // maximum: one exp per lattice cell and one log per unit (pairwise log-adds cost twice that).
+  std::vector<double> alpha(n + 1, kNegInf), beta(n + 1, kNegInf), terms(w);
+  auto log_sum = [&](size_t count) {
+    double top = kNegInf;
+    for (size_t k = 0; k < count; ++k) top = std::max(top, terms[k]);
+    if (top == kNegInf) return kNegInf;
+    double sum = 0;
+    for (size_t k = 0; k < count; ++k) sum += std::exp(terms[k] - top);
+    return top + std::log(sum);
+  };
   alpha[0] = 0;
-  for (size_t s = 0; s < n; ++s) {
-    for (size_t len = 1, m = lattice.MaxLenAt(s); len <= m; ++len)
-      alpha[s + len] = LogAdd(alpha[s + len], alpha[s] + lattice.at(s, len));
+  for (size_t t = 1; t <= n; ++t) {
+    size_t count = 0;
+    for (size_t len = 1; len <= std::min(w, t); ++len) terms[count++] = alpha[t - len] + lattice.at(t - len, len);
+    alpha[t] = log_sum(count);
   }
   beta[n] = 0;
   for (size_t s = n; s-- > 0;) {
-    for (size_t len = 1, m = lattice.MaxLenAt(s); len <= m; ++len)
-      beta[s] = LogAdd(beta[s], lattice.at(s, len) + beta[s + len]);
+    size_t count = 0;
+    for (size_t len = 1, m = lattice.MaxLenAt(s); len <= m; ++len) terms[count++] = lattice.at(s, len) + beta[s + len];
+    beta[s] = log_sum(count);
   }
   std::vector<double> p(n);
   for (size_t i = 0; i < n; ++i) p[i] = std::min(1.0, std::exp(alpha[i] + beta[i] - alpha[n]));

@@ -198,7 +198,7 @@ TopicSegmenter TopicSegmenter::TrainOnFeatures(const std::vector<std::vector<std
   }
   double best_pk = std::numeric_limits<double>::infinity();
   for (double bias = -4; bias <= 6.001; bias += 0.25) {
-    for (double lw : {0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0}) {
+    for (double lw : options.length_weights) {
       double pk = 0;
       for (size_t d = 0; d < docs; ++d)
         pk += Pk(features[d].size(), starts[d], inner[d % folds].DecodeLogits(logits[d], bias, lw));

@@ -7,6 +7,11 @@
 // of ln P(length), where P(length) is the distribution of segment lengths seen in training
 // (smoothed). The bias and the length weight are chosen by the trainer by cross-validation on the
 // training documents only (nested inside any outer cross-validation).
+//
+// Tried on dev (cross-validated, bench/RESULTS.md) and not kept: posterior decoding of the
+// unsupervised model alone (peaks above a threshold: worse than its MAP on Choi), posteriors of DCMs
+// with other word priors (0.1, 2.0), forward-looking term overlap, a DCM over word clusters
+// (data/ner/clusters.txt) as a second view; none beat the seed spread.
 #ifndef DOSSIER_SEGMENT_TOPIC_SEGMENTER_H_
 #define DOSSIER_SEGMENT_TOPIC_SEGMENTER_H_
 
@@ -29,6 +34,8 @@ struct TopicTrainOptions {
   uint32_t seed = 1;
   uint32_t epochs = 40;
   uint32_t inner_folds = 4;  // for choosing the decoder's bias and length weight
+  // The length weights the inner cross-validation chooses from ({0}: no length prior).
+  std::vector<double> length_weights = {0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0};
 };
 
 class TopicSegmenter {
