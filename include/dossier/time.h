@@ -105,8 +105,8 @@ struct TimelineEvent {
   uint32_t timex = 0;      // index into Document::timexes
   uint32_t sentence = 0;   // index into Document::sentences
   int32_t story = -1;      // the sentence's story, -1 for none
-  std::vector<std::string> entities;  // names of the entities mentioned in the sentence (hook:
-                                      // empty until the document has entities)
+  std::vector<std::string> entities;  // canonical names of the entities mentioned in the sentence
+  std::vector<uint32_t> entity_ids;   // their Document::entities ids, same order
 };
 // Every dated event of the document, in date order (ties in text order).
 std::vector<TimelineEvent> BuildTimeline(const Document& doc);

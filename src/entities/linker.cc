@@ -8,6 +8,7 @@
 #include "dossier/entity_linking.h"
 #include "entities/descriptions.h"
 #include "entities/names.h"
+#include "entities/office_holders.h"
 
 namespace dossier {
 namespace {
@@ -18,7 +19,7 @@ struct Parsed {
   NameForm form;
   EntityType type;
   Span span;
-  int tagger_index;  // index into the tagger's mentions
+  int tagger_index;  // index into the tagger's mentions; -1 for a name the linker found itself
   bool honorific = false;  // written after "Mr", "Sir", "Dr", ...: certainly a person
   int cluster = -1;
 };
@@ -235,7 +236,8 @@ std::string CanonicalName(const Cluster& c, const std::vector<Parsed>& ms) {
 
 }  // namespace
 
-std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMention>& mentions) {
+std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMention>& mentions,
+                                 const LinkingKnowledge& knowledge) {
   std::vector<Parsed> parsed;
   parsed.reserve(mentions.size());
   // Surnames of people named in full or after an honorific, for splitting "Trump-Putin".
@@ -260,6 +262,27 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
       m.type = EntityType::kPerson;
       split.push_back({m, static_cast<int>(i)});
     }
+  }
+  // Hyphenated pairs of known surnames the tagger left untagged, used as modifiers ("this
+  // Witkoff-Dmitriev plan"): a person's mention for each part. Tokens inside a mention are skipped.
+  {
+    size_t next = 0;  // first mention not ending before the token (mentions are in text order)
+    for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
+      const Token& tok = doc.tokens[t];
+      while (next < mentions.size() && mentions[next].span.end <= tok.span.begin) ++next;
+      if (next < mentions.size() && mentions[next].span.begin < tok.span.end) continue;
+      if (tok.kind != TokenKind::kWord || !(tok.flags & kCapitalized)) continue;
+      for (Span part : entities::SplitNamePair(doc.text, tok.span, surnames)) {
+        EntityMention m;
+        m.type = EntityType::kPerson;
+        m.first_token = t;
+        m.token_count = 1;
+        m.span = part;
+        split.push_back({m, -1});
+      }
+    }
+    std::stable_sort(split.begin(), split.end(),
+                     [](const auto& a, const auto& b) { return a.first.span.begin < b.first.span.begin; });
   }
   for (const auto& [m, tagger_index] : split) {
     const size_t i = static_cast<size_t>(tagger_index);
@@ -318,6 +341,8 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
   }
   // Descriptions the text ties to one person ("the Ukrainian leader").
   entities::AddDescriptionMentions(doc, titles, &out);
+  // Role phrases only world knowledge ties to a person named in the story ("the US president").
+  if (knowledge.offices) entities::AddOfficeDescriptions(doc, knowledge.offices->impl(), knowledge.date, &out);
   for (Entity& e : out) {
     std::sort(e.mentions.begin(), e.mentions.end(),
               [](const LinkedMention& a, const LinkedMention& b) { return a.span.begin < b.span.begin; });

@@ -78,9 +78,14 @@ void WriteTimeSections(const Document& doc, Members& top) {
         o.Uint("timex", e.timex);
         o.IndexOrNull("story", e.story);
         o.SourceRange(doc.SourceBegin(s.span), doc.SourceEnd(s.span));
-        out = o.Key("entities");
-        Members ents(out, '[', ']');
-        for (const std::string& name : e.entities) AppendJsonString(name, ents.Next());
+        {
+          out = o.Key("entities");
+          Members ents(out, '[', ']');
+          for (const std::string& name : e.entities) AppendJsonString(name, ents.Next());
+        }
+        out = o.Key("entity_ids");
+        Members ids(out, '[', ']');
+        for (uint32_t id : e.entity_ids) AppendUint(id, ids.Next());
       }
     }
     {

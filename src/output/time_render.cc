@@ -53,6 +53,11 @@ void RenderTimeSections(const Document& doc, bool markdown, std::string* out) {
       out->append(doc.Text(doc.timexes[e.timex].span));
       out->append(": ");
       out->append(doc.Text(doc.sentences[e.sentence].span));
+      if (!e.entities.empty()) {
+        out->append(markdown ? " *(" : " (");
+        for (size_t k = 0; k < e.entities.size(); ++k) out->append((k ? ", " : "") + e.entities[k]);
+        out->append(markdown ? ")*" : ")");
+      }
       out->push_back('\n');
     }
     if (any && markdown) out->push_back('\n');

@@ -32,6 +32,7 @@ struct Analyzer::Impl {
   LineClassifier lines;
   StorySegmenter stories;
   std::unique_ptr<EntityTagger> entities;
+  std::unique_ptr<OfficeHolders> offices;  // world knowledge for role phrases (data/entities)
   std::unique_ptr<TimeStage> time;
   std::unique_ptr<QuoteStage> quotes;
   std::string warnings;
@@ -104,6 +105,7 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
     ner.data_dir = data;
     if (!(a->impl_->entities = EntityTagger::Create(ner, error))) return nullptr;
   }
+  if ((stages & kStageEntities) && !(a->impl_->offices = OfficeHolders::Load(data, error))) return nullptr;
   if ((stages & kStageTime) && !(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
   if ((stages & kStageQuotes) && !(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
   return a;
@@ -437,7 +439,12 @@ bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Doc
   if ((impl_->entities || impl_->quotes || impl_->time) && doc->tokens.capacity() > 2 * doc->tokens.size() + 1024)
     doc->tokens.shrink_to_fit();
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
-  if (impl_->entities && !doc->tokens.empty()) doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc));
+  if (impl_->entities && !doc->tokens.empty()) {
+    LinkingKnowledge knowledge{impl_->offices.get(), hints.published};
+    if (knowledge.date.empty() && doc->metadata.published.value.size() >= 10)
+      knowledge.date = doc->metadata.published.value.substr(0, 10);
+    doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc), knowledge);
+  }
   if (impl_->quotes) impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
   if (impl_->time) impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
   return true;

@@ -74,6 +74,12 @@ std::string SortKey(std::string_view v) {
 
 std::vector<TimelineEvent> BuildTimeline(const Document& doc) {
   std::vector<TimelineEvent> events;
+  // Every entity mention by position, to find the ones inside a sentence by binary search.
+  std::vector<std::pair<Span, uint32_t>> mentions;  // (span, entity index)
+  for (uint32_t e = 0; e < doc.entities.size(); ++e)
+    for (const auto& m : doc.entities[e].mentions) mentions.push_back({m.span, e});
+  std::sort(mentions.begin(), mentions.end(),
+            [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
   for (uint32_t i = 0; i < doc.timexes.size(); ++i) {
     const Timex& x = doc.timexes[i];
     if (x.type != TimexType::kDate && x.type != TimexType::kTime) continue;
@@ -87,7 +93,16 @@ std::vector<TimelineEvent> BuildTimeline(const Document& doc) {
     e.sentence = static_cast<uint32_t>(x.sentence);
     const Sentence& s = doc.sentences[e.sentence];
     e.story = s.block < doc.blocks.size() ? doc.blocks[s.block].story : -1;
-    // Entities mentioned in the sentence: filled here once the Document carries entities.
+    // The entities mentioned in the sentence, in order of first mention there.
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), s.span.begin,
+                               [](const auto& m, uint32_t pos) { return m.first.begin < pos; });
+    for (; it != mentions.end() && it->first.begin < s.span.end; ++it) {
+      if (it->first.end > s.span.end) continue;
+      const uint32_t id = doc.entities[it->second].id;
+      if (std::find(e.entity_ids.begin(), e.entity_ids.end(), id) != e.entity_ids.end()) continue;
+      e.entity_ids.push_back(id);
+      e.entities.push_back(doc.entities[it->second].name);
+    }
     events.push_back(std::move(e));
   }
   std::stable_sort(events.begin(), events.end(),

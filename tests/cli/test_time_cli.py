@@ -123,7 +123,11 @@ def test_analyze_sample_with_published_date(dossier):
     events = d["timeline"]["events"]
     keys = [e["sort_key"] for e in events]
     assert keys == sorted(keys) and len(events) > 10
-    assert all(e["entities"] == [] for e in events)
+    # Each event names the entities of its sentence, by name and id.
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert all([names[i] for i in e["entity_ids"]] == e["entities"] for e in events)
+    budapest = [e for e in events if e["date"] == "1994-12"]
+    assert budapest and {"Ukraine", "Russia"} <= set(budapest[0]["entities"])
     stories = d["timeline"]["stories"]
     assert [s["story"] for s in stories] == list(range(len(d["stories"])))
 

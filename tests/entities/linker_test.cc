@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dossier/entity_linking.h"
+#include "dossier/text.h"
 #include "entities/names.h"
 
 namespace dossier {
@@ -286,6 +287,23 @@ TEST(LinkEntities, AHyphenatedPairOfSurnamesNamesBothPeople) {
   // Trump and Putin are not named in full: the pair stays as the tagger had it.
   EXPECT_EQ(Surfaces(doc, entities[2]), (std::vector<std::string>{"Trump-Putin"}));
   EXPECT_EQ(entities[3].name, "Andrew Mountbatten-Windsor");
+}
+
+TEST(LinkEntities, AnUntaggedHyphenatedPairOfSurnamesIsFoundToo) {
+  // The tagger missed the pair used as a modifier; the linker finds it among the tokens. A pair
+  // whose parts are not both surnames of people named in full ("Rolls-Royce") is left alone, and
+  // so is a hyphenated name inside a tagged mention.
+  Document doc = Doc(
+      "Ana Pereira met Tomas Lind. Critics of the Pereira-Lind deal flew Rolls-Royce jets, said "
+      "Maria Lind-Pereira.");
+  Tokenize(doc.text, 0, &doc.tokens);
+  auto mentions = Mentions(doc, {{"Ana Pereira", T::kPerson}, {"Tomas Lind", T::kPerson},
+                                 {"Maria Lind-Pereira", T::kPerson}});
+  auto entities = LinkEntities(doc, mentions);
+  ASSERT_EQ(entities.size(), 3u);
+  EXPECT_EQ(Surfaces(doc, entities[0]), (std::vector<std::string>{"Ana Pereira", "Pereira"}));
+  EXPECT_EQ(Surfaces(doc, entities[1]), (std::vector<std::string>{"Tomas Lind", "Lind"}));
+  EXPECT_EQ(Surfaces(doc, entities[2]), (std::vector<std::string>{"Maria Lind-Pereira"}));
 }
 
 TEST(LinkEntities, HonorificsKeepAFatherAndDaughterApart) {

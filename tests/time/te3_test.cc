@@ -3,6 +3,8 @@
 // (per-story dates, "until today, 20 November", the timeline).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -170,7 +172,57 @@ TEST(TimeStage, PublishedDateAndTheTextsOwnToday) {
   std::vector<TimelineEvent> tl = BuildTimeline(doc);
   ASSERT_GE(tl.size(), 3u);
   for (size_t i = 1; i < tl.size(); ++i) EXPECT_LE(tl[i - 1].sort_key, tl[i].sort_key);
-  for (const auto& e : tl) EXPECT_TRUE(e.entities.empty());
+  // Every entity an event lists is mentioned inside the event's sentence.
+  for (const auto& e : tl) {
+    ASSERT_EQ(e.entities.size(), e.entity_ids.size());
+    const Span s = doc.sentences[e.sentence].span;
+    for (uint32_t id : e.entity_ids) {
+      const Entity& ent = doc.entities[id];
+      EXPECT_TRUE(std::any_of(ent.mentions.begin(), ent.mentions.end(),
+                              [&](const LinkedMention& m) { return s.begin <= m.span.begin && m.span.end <= s.end; }));
+    }
+  }
+}
+
+TEST(Timeline, EventsListTheEntitiesOfTheirSentenceOnce) {
+  Document doc;
+  doc.text = "In December 1994, Ukraine signed it with Russia and Ukraine. Russia broke it in 2014.";
+  const uint32_t second = static_cast<uint32_t>(doc.text.find("Russia broke"));
+  Block b;
+  b.span = {0, static_cast<uint32_t>(doc.text.size())};
+  b.story = 0;
+  doc.blocks.push_back(b);
+  Sentence s1, s2;
+  s1.span = {0, second - 1};
+  s2.span = {second, static_cast<uint32_t>(doc.text.size())};
+  doc.sentences = {s1, s2};
+  auto at = [&](const std::string& what, size_t from = 0) {
+    const uint32_t p = static_cast<uint32_t>(doc.text.find(what, from));
+    return Span{p, p + static_cast<uint32_t>(what.size())};
+  };
+  Timex t1, t2;
+  t1.span = at("December 1994");
+  t1.value = "1994-12";
+  t1.sentence = 0;
+  t2.span = at("2014");
+  t2.value = "2014";
+  t2.sentence = 1;
+  doc.timexes = {t1, t2};
+  Entity russia, ukraine;
+  ukraine.id = 0;
+  ukraine.name = "Ukraine";
+  ukraine.mentions = {{at("Ukraine"), -1}, {at("Ukraine", 30), -1}};
+  russia.id = 1;
+  russia.name = "Russia";
+  russia.mentions = {{at("Russia"), -1}, {at("Russia broke"), -1}};
+  russia.mentions[1].span.end = russia.mentions[1].span.begin + 6;
+  doc.entities = {ukraine, russia};
+  const std::vector<TimelineEvent> tl = BuildTimeline(doc);
+  ASSERT_EQ(tl.size(), 2u);
+  EXPECT_EQ(tl[0].date, "1994-12");
+  EXPECT_EQ(tl[0].entities, (std::vector<std::string>{"Ukraine", "Russia"}));
+  EXPECT_EQ(tl[0].entity_ids, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(tl[1].entities, (std::vector<std::string>{"Russia"}));
 }
 
 TEST(TimeStage, NoDateKnown) {

@@ -1,9 +1,11 @@
 // `dossier analyze [FILES|-]`: one JSON document per input per line, or a rendering for people.
+#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <thread>
 
 #include "commands.h"
+#include "dossier/corpus_entities.h"
 #include "dossier/output.h"
 #include "dossier/pipeline.h"
 #include "dossier/time.h"
@@ -13,6 +15,27 @@
 namespace dossier::cli {
 
 namespace {
+
+bool WriteCorpusEntities(const CorpusEntityLinker& corpus, const std::vector<std::string>& paths,
+                         const std::string& file, std::string* error) {
+  std::FILE* f = std::fopen(file.c_str(), "wb");
+  if (!f) {
+    *error = "cannot write " + file;
+    return false;
+  }
+  std::string line;
+  bool ok = true;
+  for (const CorpusEntity& e : corpus.Link()) {
+    line.clear();
+    WriteCorpusEntityJson(e, paths, &line);
+    line.push_back('\n');
+    ok = ok && std::fwrite(line.data(), 1, line.size(), f) == line.size();
+  }
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok) *error = "write error on " + file;
+  return ok;
+}
+
 struct AnalyzeFlags {
   std::vector<std::string> inputs;
   std::string format = "json";
@@ -24,6 +47,7 @@ struct AnalyzeFlags {
   std::string published;
   bool no_progress = false;
   std::string stages = "all";
+  std::string batch_entities;  // where to write the batch's corpus entities, empty: not at all
 };
 }  // namespace
 
@@ -44,6 +68,9 @@ Runner AddAnalyze(CLI::App& app) {
                   "comma-separated stages to run: foundation (clean, line kinds, stories, sentences, tokens: "
                   "always runs), entities, quotes (adds entities), time (time expressions and amounts), all "
                   "(default). Only their models are loaded; the JSON fields of the other stages are left out");
+  cmd->add_option("--batch-entities", flags->batch_entities,
+                  "also link entities across the inputs and write them to this file (JSON Lines: name, type, "
+                  "aliases with counts, documents, mentions, evidence, members = the documents' entity ids)");
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
@@ -58,6 +85,10 @@ Runner AddAnalyze(CLI::App& app) {
     opts.data_dir = flags->data;
     if (!ParseStages(flags->stages, &opts.stages, &error)) {
       std::cerr << "dossier analyze: --stages: " << error << "\n";
+      return 2;
+    }
+    if (!flags->batch_entities.empty() && !(opts.stages & kStageEntities)) {
+      std::cerr << "dossier analyze: --batch-entities needs the entities stage (--stages entities or all)\n";
       return 2;
     }
     std::unique_ptr<Analyzer> analyzer = Analyzer::Create(opts, &error);
@@ -77,6 +108,11 @@ Runner AddAnalyze(CLI::App& app) {
     hints.url = flags->url;
     hints.published = flags->published;
     int failures = 0;
+    // Entities across the batch: each document's entities summarised on its worker, merged at the end.
+    const bool batch = !flags->batch_entities.empty();
+    std::vector<std::vector<EntitySummary>> summaries(batch ? flags->inputs.size() : 0);
+    CorpusEntityLinker corpus;
+    std::vector<std::string> corpus_paths;
     // Each input is read and analysed on a worker; results are written in input order. A large
     // JSON document streams out only on the single-threaded path (with -j it is held whole).
     const bool streamed = threads <= 1;
@@ -96,6 +132,7 @@ Runner AddAnalyze(CLI::App& app) {
             r.error = error;
             return r;
           }
+          if (batch) summaries[i] = SummariseEntities(doc);
           if (flags->format == "json") {
             WriteDocumentJson(doc, json, &r.output, streamed ? JsonFlush([](std::string* buf) {
               WriteStdout(*buf);
@@ -109,16 +146,24 @@ Runner AddAnalyze(CLI::App& app) {
           }
           return r;
         },
-        [&](size_t, JobResult& r) {
+        [&](size_t i, JobResult& r) {
           if (!r.error.empty()) {
             std::cerr << "dossier analyze: " << r.error << "\n";
             ++failures;
             return true;
           }
+          if (batch) {
+            corpus.Add(std::move(summaries[i]));
+            corpus_paths.push_back(flags->inputs[i]);
+          }
           return WriteStdout(r.output);
         });
     if (!ok) return 1;
     std::fflush(stdout);
+    if (batch && !WriteCorpusEntities(corpus, corpus_paths, flags->batch_entities, &error)) {
+      std::cerr << "dossier analyze: --batch-entities: " << error << "\n";
+      return 1;
+    }
     return failures ? 1 : 0;
   };
 }
