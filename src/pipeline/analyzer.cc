@@ -433,6 +433,11 @@ bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Doc
     *doc = CrudeText(bytes, path, release);
   }
   doc->source.gzip = gzip;
+  // Erased repeats can leave most of the token array unused (a scrape that repeats itself): give
+  // that back before the later stages add their own memory. (Not for the foundation alone: the
+  // copy would only raise its peak.)
+  if ((impl_->entities || impl_->quotes || impl_->time) && doc->tokens.capacity() > 2 * doc->tokens.size() + 1024)
+    doc->tokens.shrink_to_fit();
   // Entities need tokens and sentences: names found by the tagger, then grouped into entities.
   if (impl_->entities && !doc->tokens.empty()) {
     LinkingKnowledge knowledge{impl_->offices.get(), hints.published};

@@ -107,9 +107,6 @@ void LineTokens::MoveInto(const std::vector<uint32_t>& line_start, Document* doc
     }
   }
   out->resize(w);
-  // Erased repeats can leave most of the array unused (a scrape that repeats itself): give the
-  // memory back rather than hold it through the later stages.
-  if (out->capacity() > 2 * w + 1024) out->shrink_to_fit();
   doc->tokens = std::move(*out);
   tokens_ = std::vector<Token>();
   ranges_ = std::vector<TokenRange>();

@@ -105,3 +105,9 @@ def test_human_formats_with_foundation_only(dossier, small):
                         str(small)], capture_output=True, timeout=TIMEOUT)
     assert r.returncode == 0, r.stderr
     assert "Rishi Sunak visited Leeds on Monday." in r.stdout.decode("utf-8")
+
+
+def test_batch_entities_needs_the_entities_stage(dossier, small, tmp_path):
+    r = analyze(dossier, small, "--stages", "time", "--batch-entities", str(tmp_path / "e.jsonl"))
+    assert r.returncode != 0 and r.stdout == b""
+    assert r.stderr.decode("utf-8").count("\n") == 1

@@ -46,8 +46,8 @@ struct AnalyzeFlags {
   std::string url;
   std::string published;
   bool no_progress = false;
-  std::string batch_entities;  // where to write the batch's corpus entities, empty: not at all
   std::string stages = "all";
+  std::string batch_entities;  // where to write the batch's corpus entities, empty: not at all
 };
 }  // namespace
 
@@ -64,13 +64,13 @@ Runner AddAnalyze(CLI::App& app) {
   cmd->add_option("--url", flags->url, "the page's URL, when known (HTML input)");
   cmd->add_option("--published", flags->published,
                   "publication date (YYYY-MM-DD): relative time expressions are resolved against it");
-  cmd->add_option("--batch-entities", flags->batch_entities,
-                  "also link entities across the inputs and write them to this file (JSON Lines: name, type, "
-                  "aliases with counts, documents, mentions, evidence, members = the documents' entity ids)");
   cmd->add_option("--stages", flags->stages,
                   "comma-separated stages to run: foundation (clean, line kinds, stories, sentences, tokens: "
                   "always runs), entities, quotes (adds entities), time (time expressions and amounts), all "
                   "(default). Only their models are loaded; the JSON fields of the other stages are left out");
+  cmd->add_option("--batch-entities", flags->batch_entities,
+                  "also link entities across the inputs and write them to this file (JSON Lines: name, type, "
+                  "aliases with counts, documents, mentions, evidence, members = the documents' entity ids)");
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
@@ -85,6 +85,10 @@ Runner AddAnalyze(CLI::App& app) {
     opts.data_dir = flags->data;
     if (!ParseStages(flags->stages, &opts.stages, &error)) {
       std::cerr << "dossier analyze: --stages: " << error << "\n";
+      return 2;
+    }
+    if (!flags->batch_entities.empty() && !(opts.stages & kStageEntities)) {
+      std::cerr << "dossier analyze: --batch-entities needs the entities stage (--stages entities or all)\n";
       return 2;
     }
     std::unique_ptr<Analyzer> analyzer = Analyzer::Create(opts, &error);
