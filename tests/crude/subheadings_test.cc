@@ -79,9 +79,12 @@ TEST(RestoreSubheadings, VideoTitleStaysMediaButTheLineAfterItIsFree) {
             (std::vector<K>{K::kBody, K::kMedia, K::kMedia, K::kMedia, K::kHeading, K::kBody, K::kBody}));
 }
 
-TEST(RestoreSubheadings, ConsentInABlockStaysAnIsolatedOneIsFree) {
+TEST(RestoreSubheadings, ConsentWithConsentWordingStaysConsentWithoutIsFree) {
   const std::vector<std::string> lines = {kPara1, "Why did the sea wall fail?", kPara2, kPara3};
   EXPECT_EQ(Restore(lines, {K::kBody, K::kConsent, K::kBody, K::kBody})[1], K::kHeading);
+  // A question and its paragraph both taken for consent text, without a word of consent.
+  EXPECT_EQ(Restore(lines, {K::kBody, K::kConsent, K::kConsent, K::kBody}),
+            (std::vector<K>{K::kBody, K::kHeading, K::kBody, K::kBody}));
   const std::vector<std::string> block = {kPara1, "Podcasts", "Do you want to allow cookies from this provider?",
                                           "Allowing cookies lets the podcast player load on this page.", kPara3};
   const std::vector<K> kinds = {K::kBody, K::kConsent, K::kConsent, K::kConsent, K::kBody};
