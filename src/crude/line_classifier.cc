@@ -53,17 +53,22 @@ void MarkSemicolonLists(const std::vector<LineView>& views, std::vector<BlockKin
 }
 
 // Fallback: a text in which no line was taken for article text is nearly always a short input the
-// model has no context for (one paragraph pasted on its own), not a page of pure leftovers. Then
-// every line that reads as prose (six words or more, a sentence ending, no leftover wording) is body.
+// model has no context for (one paragraph pasted on its own), not a page of pure leftovers. So is a
+// text of three lines or fewer, where no line has the two lines on each side the features look at:
+// the model, trained on whole pages that often open with leftovers, reads such a text as a page's
+// head (byline, title, first paragraph). In both cases every line that reads as prose (six words or
+// more, a sentence ending, no leftover wording) is body, unless it is an item of a semicolon list.
 void RecoverProseWhenNothingIsArticle(const std::vector<LineView>& views, std::vector<BlockKind>* kinds) {
-  for (BlockKind k : *kinds)
-    if (IsArticleKind(k)) return;
+  constexpr size_t kNoContextLines = 3;
+  if (views.size() > kNoContextLines)
+    for (BlockKind k : *kinds)
+      if (IsArticleKind(k)) return;
   constexpr uint32_t kLeftover = kSigDuration | kSigPlayerNotice | kSigConsent | kSigCaptionMarker |
                                  kSigCredit | kSigFurniture | kSigCopyright | kSigByline | kSigDateline |
                                  kSigWatchTitle | kSigMediaCaption;
   for (size_t i = 0; i < views.size(); ++i) {
     std::string_view t = views[i].text;
-    if (t.empty() || (views[i].signals & kLeftover)) continue;
+    if (t.empty() || (views[i].signals & kLeftover) || (*kinds)[i] == BlockKind::kListItem) continue;
     size_t words = 1;
     for (char c : t) words += c == ' ';
     char last = t.back();

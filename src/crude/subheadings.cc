@@ -67,7 +67,8 @@ bool HasSentenceInside(std::string_view t) {
 // than for any leftover wording: `other`; `caption` on a line with no caption marker, credit or
 // "pictured" wording (a short line naming someone looks like a caption); `media` on a line with no
 // video wording after a video's running time and title (a video block has one title); `consent`
-// on a line with no consent wording and no consent line next to it (consent text comes in blocks).
+// on a run of consent lines none of which has consent wording (a consent block names cookies,
+// consent, preferences or privacy somewhere; a provider's name alone does not).
 bool LeftoverByContext(const std::vector<std::string_view>& lines, const std::vector<BlockKind>& k, size_t i) {
   if (k[i] == BlockKind::kOther) return true;
   const uint32_t sig = DetectLineSignals(lines[i]);
@@ -75,9 +76,15 @@ bool LeftoverByContext(const std::vector<std::string_view>& lines, const std::ve
   if (k[i] == BlockKind::kMedia)
     return i >= 2 && (sig & (kSigDuration | kSigPlayerNotice | kSigWatchTitle | kSigMediaCaption)) == 0 &&
            (DetectLineSignals(lines[i - 2]) & kSigDuration) != 0;
-  if (k[i] == BlockKind::kConsent)
-    return (sig & kSigConsent) == 0 && (i == 0 || k[i - 1] != BlockKind::kConsent) &&
-           (i + 1 >= k.size() || k[i + 1] != BlockKind::kConsent);
+  if (k[i] == BlockKind::kConsent) {
+    // The whole run of consent lines around it: free when none of them has consent wording.
+    size_t b = i, e = i + 1;
+    while (b > 0 && k[b - 1] == BlockKind::kConsent) --b;
+    while (e < k.size() && k[e] == BlockKind::kConsent) ++e;
+    for (size_t j = b; j < e; ++j)
+      if (DetectLineSignals(lines[j]) & kSigConsent) return false;
+    return true;
+  }
   return false;
 }
 
