@@ -232,6 +232,9 @@ struct Document {
   // Input byte range of a canonical span (end exclusive).
   uint64_t SourceBegin(Span s) const { return offsets.ToSourceBegin(s.begin); }
   uint64_t SourceEnd(Span s) const { return offsets.ToSourceEnd(s.end); }
+  // The story of the block holding canonical offset `pos` (the last block starting at or before
+  // it): kNoStory before the first block or in a block outside every story.
+  int32_t StoryAt(uint32_t pos) const;
 };
 
 }  // namespace dossier

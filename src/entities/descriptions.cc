@@ -99,8 +99,8 @@ std::vector<std::string> RolesAround(std::string_view text, Span name) {
   return roles;
 }
 
-void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<TitledMention>>& titles,
-                            std::vector<Entity>* entities) {
+void AddDescriptionMentions(const Document& doc, std::string_view lower,
+                            const std::vector<std::vector<TitledMention>>& titles, std::vector<Entity>* entities) {
   // (scope, role) -> (entity index, earliest tying position); roles tied to two entities are
   // dropped. The scope is kWholeDocument for roles an apposition or a qualified title gives, and
   // the story for a bare title: in a file of several stories, "President Macron" in one does not
@@ -109,11 +109,6 @@ void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<T
   using Key = std::pair<int, std::string>;
   std::map<Key, std::pair<int, uint32_t>> roles;
   std::set<Key> ambiguous;
-  auto story_at = [&](uint32_t pos) {
-    auto it = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), pos,
-                               [](uint32_t p, const Block& b) { return p < b.span.begin; });
-    return it == doc.blocks.begin() ? static_cast<int>(kNoStory) : static_cast<int>(std::prev(it)->story);
-  };
   for (int e = 0; e < static_cast<int>(entities->size()); ++e) {
     const Entity& ent = (*entities)[e];
     if (ent.type != EntityType::kPerson) continue;
@@ -134,7 +129,7 @@ void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<T
       const size_t space = t.title.rfind(' ');
       const std::string head = space == std::string::npos ? t.title : t.title.substr(space + 1);
       if (!IsRoleNoun(head)) continue;
-      const Key key{story_at(t.begin), t.title};
+      const Key key{doc.StoryAt(t.begin), t.title};
       auto [it, fresh] = roles.try_emplace(key, e, t.begin);
       if (!fresh && it->second.first != e) ambiguous.insert(key);
       if (!fresh && it->second.first == e) it->second.second = std::min(it->second.second, t.begin);
@@ -145,7 +140,6 @@ void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<T
   std::vector<Span> taken;
   for (const Entity& ent : *entities)
     for (const auto& m : ent.mentions) taken.push_back(m.span);
-  const std::string lower = Lower(doc.text);
   for (const auto& [key, where] : roles) {
     if (ambiguous.count(key)) continue;
     const std::string needle = "the " + key.second;
@@ -164,7 +158,7 @@ void AddDescriptionMentions(const Document& doc, const std::vector<std::vector<T
       const bool before_name = std::any_of(taken.begin(), taken.end(), [&](const Span& t) {
         return t.begin == span.end + 1;
       });
-      const bool in_scope = key.first == kWholeDocument || story_at(span.begin) == key.first;
+      const bool in_scope = key.first == kWholeDocument || doc.StoryAt(span.begin) == key.first;
       if (word_start && word_end && !overlaps && !before_name && !names_other_office && in_scope) {
         (*entities)[where.first].mentions.push_back({span, -1});
         taken.push_back(span);

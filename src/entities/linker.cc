@@ -340,9 +340,12 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
     out.push_back(std::move(e));
   }
   // Descriptions the text ties to one person ("the Ukrainian leader").
-  entities::AddDescriptionMentions(doc, titles, &out);
+  // Both description steps search the lower-cased text; it is made once here.
+  const std::string lower = entities::Lower(doc.text);
+  entities::AddDescriptionMentions(doc, lower, titles, &out);
   // Role phrases only world knowledge ties to a person named in the story ("the US president").
-  if (knowledge.offices) entities::AddOfficeDescriptions(doc, knowledge.offices->impl(), knowledge.date, &out);
+  if (knowledge.offices)
+    entities::AddOfficeDescriptions(doc, lower, knowledge.offices->impl(), knowledge.date, &out);
   for (Entity& e : out) {
     std::sort(e.mentions.begin(), e.mentions.end(),
               [](const LinkedMention& a, const LinkedMention& b) { return a.span.begin < b.span.begin; });

@@ -32,15 +32,9 @@ bool Names(const OfficeHolders::Impl& kb, const OfficeHolders::Impl::Term& term,
   for (const std::string& n : term.names) {
     if (names.count(n)) return true;
     const size_t space = n.rfind(' ');
-    if (space == std::string::npos || !names.count(n.substr(space + 1))) continue;
+    if (space == std::string::npos) continue;
     const std::string surname = n.substr(space + 1);
-    bool unique = true;
-    for (const auto& other : kb.terms) {
-      if (other.names == term.names) continue;
-      for (const std::string& o : other.names)
-        if (o.size() > surname.size() && o.ends_with(surname) && o[o.size() - surname.size() - 1] == ' ') unique = false;
-    }
-    if (unique) return true;
+    if (names.count(surname) && !kb.shared_surnames.count(surname)) return true;
   }
   return false;
 }
@@ -55,14 +49,9 @@ bool Serves(const OfficeHolders::Impl::Term& t, const OfficeHolders::Impl::Want&
 
 }  // namespace
 
-void AddOfficeDescriptions(const Document& doc, const OfficeHolders::Impl& kb, std::string_view date,
-                           std::vector<Entity>* entities) {
+void AddOfficeDescriptions(const Document& doc, std::string_view lower, const OfficeHolders::Impl& kb,
+                           std::string_view date, std::vector<Entity>* entities) {
   if (kb.phrases.empty() || doc.text.empty()) return;
-  auto story_at = [&](uint32_t pos) {
-    auto it = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), pos,
-                               [](uint32_t p, const Block& b) { return p < b.span.begin; });
-    return it == doc.blocks.begin() ? kNoStory : std::prev(it)->story;
-  };
   // Per person: the names it goes by (lower case, titles stripped) and the stories it is named in.
   struct Person {
     int entity;
@@ -85,13 +74,12 @@ void AddOfficeDescriptions(const Document& doc, const OfficeHolders::Impl& kb, s
     for (const auto& m : ent.mentions) {
       const NameForm f = ParseName(doc.Text(m.span), true);
       if (!f.words.empty()) p.names.insert(f.LowerJoined());
-      p.stories.try_emplace(story_at(m.span.begin), m.span.begin);
+      p.stories.try_emplace(doc.StoryAt(m.span.begin), m.span.begin);
     }
     people.push_back(std::move(p));
   }
   if (people.empty()) return;
 
-  const std::string lower = Lower(doc.text);
   const std::string_view text = lower;
   for (size_t i = 0; i < text.size(); ++i) {
     if (!std::isalpha(static_cast<unsigned char>(text[i])) || !StartsWord(text, i)) continue;
@@ -125,7 +113,7 @@ void AddOfficeDescriptions(const Document& doc, const OfficeHolders::Impl& kb, s
         });
         const bool names_other_office = text.substr(trimmed).starts_with(" of ");
         if (!overlaps && !before_name && !names_other_office) {
-          const int32_t story = story_at(span.begin);
+          const int32_t story = doc.StoryAt(span.begin);
           // The bare office ("the president") needs its holder named before it.
           const bool bare = found->second.front().country < 0;
           std::vector<int> fitting, in_office;

@@ -129,6 +129,15 @@ std::unique_ptr<OfficeHolders> OfficeHolders::FromText(std::string_view countrie
         add(n + "\xE2\x80\x99s leader", {c, "", true});
       }
   }
+  // Which people each surname belongs to; the terms of one person share the same list of names.
+  std::unordered_map<std::string, const std::vector<std::string>*> surname_owner;
+  for (const Impl::Term& t : kb->terms)
+    for (const std::string& n : t.names) {
+      const size_t space = n.rfind(' ');
+      if (space == std::string::npos) continue;
+      auto [it, fresh] = surname_owner.try_emplace(n.substr(space + 1), &t.names);
+      if (!fresh && *it->second != t.names) kb->shared_surnames.insert(it->first);
+    }
   for (const auto& [phrase, wants] : kb->phrases) kb->first_words.push_back(phrase.substr(0, phrase.find(' ')));
   std::sort(kb->first_words.begin(), kb->first_words.end());
   kb->first_words.erase(std::unique(kb->first_words.begin(), kb->first_words.end()), kb->first_words.end());

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dossier/entity_linking.h"
@@ -37,6 +38,9 @@ struct OfficeHolders::Impl {
   std::unordered_map<std::string, std::vector<Want>> phrases;
   size_t longest_phrase_words = 0;
   std::vector<std::string> first_words;  // sorted: the first word of every phrase, a cheap filter
+  // Surnames (last word of a spelling of two words or more) that two different people of the table
+  // share: a person known by the surname alone cannot be matched through them.
+  std::unordered_set<std::string> shared_surnames;
 };
 
 namespace entities {
@@ -45,8 +49,9 @@ namespace entities {
 // the same story fits (for a bare office, named before the phrase). `date` filters the terms of
 // office; without it, of several people who held the office the one still in office is taken. Phrases that overlap a
 // mention, sit right before a name ("the US president Donald Trump") or go on with "of" are skipped.
-void AddOfficeDescriptions(const Document& doc, const OfficeHolders::Impl& kb, std::string_view date,
-                           std::vector<Entity>* entities);
+// `lower` is doc.text lower-cased byte for byte (entities::Lower), shared with the other steps.
+void AddOfficeDescriptions(const Document& doc, std::string_view lower, const OfficeHolders::Impl& kb,
+                           std::string_view date, std::vector<Entity>* entities);
 
 }  // namespace entities
 }  // namespace dossier

@@ -148,6 +148,21 @@ TEST(OfficeHolders, SpellingsSurnamesAndPhrasesThatNameSomethingElse) {
   EXPECT_EQ(MentionsOf(g.doc, es, "Brandt"), (std::vector<std::string>{"Mr Brandt", "The Ruritanian leader"}));
 }
 
+TEST(OfficeHolders, ASurnameTwoHoldersShareNamesNeitherAlone) {
+  // Two Plek in the table: "Mr Plek" alone cannot tell which one held the office; the full name can.
+  std::string error;
+  auto kb = OfficeHolders::FromText(kCountries,
+                                    std::string(kOffices) + "borduria\tforeign minister\t0\tMira Plek\t2019-01-01\n",
+                                    &error);
+  ASSERT_TRUE(kb) << error;
+  Fixture f("Mr Plek spoke. The Bordurian prime minister was confident.", {"Mr Plek"});
+  auto es = LinkEntities(f.doc, f.mentions, {kb.get(), ""});
+  EXPECT_EQ(MentionsOf(f.doc, es, "Plek"), (std::vector<std::string>{"Mr Plek"}));
+  Fixture g("Ivo Plek spoke. The Bordurian prime minister was confident.", {"Ivo Plek"});
+  es = LinkEntities(g.doc, g.mentions, {kb.get(), ""});
+  EXPECT_EQ(MentionsOf(g.doc, es, "Ivo Plek"), (std::vector<std::string>{"Ivo Plek", "The Bordurian prime minister"}));
+}
+
 TEST(OfficeHolders, OnlyPeopleNamedInTheSameStory) {
   auto kb = Table();
   const std::string one = "Otto Brandt spoke.";
