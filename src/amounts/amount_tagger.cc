@@ -6,6 +6,7 @@
 #include "time/matcher.h"
 #include "time/rules.h"
 #include "time/tokens.h"
+#include "util/ascii.h"
 
 namespace dossier {
 
@@ -36,13 +37,6 @@ std::string SlotString(const time::RuleSet& rules, const time::Bindings& b, time
   const time::SlotValue& v = b.slots[s];
   if (!v.set || v.value < 0) return {};
   return rules.value(v.value).str;
-}
-
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
 }
 
 }  // namespace
@@ -90,7 +84,7 @@ void AmountTagger::Tag(std::string_view text, const std::vector<Span>& sentences
         double nv = b.Num(time::kSlotNoun);
         size_t ti = static_cast<size_t>(nv);
         size_t tj = nv - static_cast<double>(ti) > 0.25 ? ti + 1 : ti;
-        if (tj < tokens.size()) noun = Lower(text.substr(tokens[ti].begin, tokens[tj].end - tokens[ti].begin));
+        if (tj < tokens.size()) noun = AsciiLower(text.substr(tokens[ti].begin, tokens[tj].end - tokens[ti].begin));
       }
       bool spelled = true;  // no digits in the match
       for (size_t k = m.first; k < m.end; ++k)

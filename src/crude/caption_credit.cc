@@ -1,4 +1,5 @@
 #include "crude/caption_credit.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -8,12 +9,11 @@ namespace dossier {
 
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool StartsWithNoCase(std::string_view s, size_t at, std::string_view word) {
   if (at + word.size() > s.size()) return false;
   for (size_t i = 0; i < word.size(); ++i)
-    if (Lower(s[at + i]) != word[i]) return false;
+    if (AsciiLowerChar(s[at + i]) != word[i]) return false;
   return true;
 }
 

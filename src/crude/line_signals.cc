@@ -121,7 +121,7 @@ bool IsDuration(std::string_view s) {
   auto starts_with = [&](std::string_view p) {
     if (s.size() < p.size()) return false;
     for (size_t i = 0; i < p.size(); ++i)
-      if (Lower(s[i]) != p[i]) return false;
+      if (AsciiLowerChar(s[i]) != p[i]) return false;
     return true;
   };
   size_t i = 0;
@@ -153,7 +153,7 @@ uint32_t DetectLineSignals(std::string_view line) {
   // Leftovers are short; a long paragraph only gets the cheap shape signals.
   char lower[kScanLimit];
   const size_t n = line.size() <= kScanLimit ? line.size() : 0;
-  for (size_t i = 0; i < n; ++i) lower[i] = Lower(line[i]);
+  for (size_t i = 0; i < n; ++i) lower[i] = AsciiLowerChar(line[i]);
   const std::string_view l(lower, n);
   uint16_t first[128];
   static_assert(kPlayer.size() + kConsent.size() + kFurniture.size() + kMonths.size() + kSingleCount <= 128);

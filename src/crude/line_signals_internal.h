@@ -6,6 +6,8 @@
 #include <array>
 #include <string_view>
 
+#include "util/ascii.h"
+
 namespace dossier::line_signals_internal {
 
 constexpr std::array<std::string_view, 16> kPlayer = {
@@ -36,7 +38,6 @@ constexpr std::array<std::string_view, 12> kFurnitureOpeners = {
 constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsLetterByte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 

@@ -18,7 +18,7 @@ using namespace line_signals_internal;
 // ASCII-lowercased copy, short lines only (signals look at lines of a few hundred bytes).
 std::string LowerCopy(std::string_view s) {
   std::string out(s.substr(0, 600));
-  for (char& c : out) c = Lower(c);
+  for (char& c : out) c = AsciiLowerChar(c);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "dossier/corpus_entities.h"
 #include "dossier/output.h"
 #include "entities/names.h"
+#include "util/ascii.h"
 
 namespace dossier {
 namespace {
@@ -105,7 +106,7 @@ std::vector<CorpusEntity> CorpusEntityLinker::Link() const {
   for (uint32_t d = 0; d < docs_.size(); ++d) {
     for (uint32_t i = 0; i < docs_[d].size(); ++i) {
       const EntitySummary& s = docs_[d][i];
-      Node n{d, i, s.type == EntityType::kPerson, {}, {}, entities::Lower(s.name), {}};
+      Node n{d, i, s.type == EntityType::kPerson, {}, {}, AsciiLower(s.name), {}};
       std::vector<std::string> names{s.name};
       for (const auto& surface : s.surfaces)
         if (!IsDescription(surface.text)) names.push_back(surface.text);

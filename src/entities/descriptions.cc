@@ -6,6 +6,7 @@
 #include <set>
 
 #include "entities/names.h"
+#include "util/ascii.h"
 
 namespace dossier::entities {
 namespace {
@@ -30,15 +31,15 @@ std::vector<std::string_view> Words(std::string_view s) {
 // the attack" is "the first foreign minister").
 std::string RoleOfPhrase(std::string_view phrase) {
   std::vector<std::string_view> words = Words(phrase);
-  if (words.size() < 2 || Lower(words[0]) != "the") return {};
+  if (words.size() < 2 || AsciiLower(words[0]) != "the") return {};
   std::string role;
   for (size_t i = 1; i < words.size() && i <= 5; ++i) {
     std::string_view w = words[i];
     for (char c : w)
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'')) return {};
     if (!role.empty()) role.push_back(' ');
-    role += Lower(w);
-    if (IsRoleNoun(Lower(w))) return role;
+    role += AsciiLower(w);
+    if (IsRoleNoun(AsciiLower(w))) return role;
   }
   return {};
 }
@@ -62,12 +63,12 @@ std::vector<std::string> RolesAround(std::string_view text, Span name) {
     }
     // The word next to the name must be a role; the role needs a qualifier ("US", "Ukrainian",
     // "Army") to be specific enough to stand for one person.
-    while (!words.empty() && !IsRoleNoun(Lower(words.back()))) words.clear();
+    while (!words.empty() && !IsRoleNoun(AsciiLower(words.back()))) words.clear();
     if (words.size() >= 2) {
       std::string role;
       for (auto w : words) {
         if (!role.empty()) role.push_back(' ');
-        role += Lower(w);
+        role += AsciiLower(w);
       }
       roles.push_back(role);
     }
@@ -89,7 +90,7 @@ std::vector<std::string> RolesAround(std::string_view text, Span name) {
     std::string_view before = text.substr(0, name.begin);
     if (before.ends_with(", ")) {
       before.remove_suffix(2);
-      size_t the = Lower(before).rfind("the ");
+      size_t the = AsciiLower(before).rfind("the ");
       if (the != std::string::npos && (the == 0 || before[the - 1] == ' ')) {
         std::string role = RoleOfPhrase(before.substr(the));
         if (!role.empty() && role.find(' ') != std::string::npos) roles.push_back(role);

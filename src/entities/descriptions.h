@@ -27,7 +27,7 @@ struct TitledMention {
 // apposition or a qualified title (RolesAround), or by a title that only this person carries in
 // the document ("President Trump" ... "the president", when no other president is named).
 // `titles` runs parallel to `entities`. "the president of ..." names some other office, never linked.
-// `lower` is doc.text lower-cased byte for byte (Lower), shared with the other steps.
+// `lower` is doc.text lower-cased byte for byte (AsciiLower), shared with the other steps.
 void AddDescriptionMentions(const Document& doc, std::string_view lower,
                             const std::vector<std::vector<TitledMention>>& titles, std::vector<Entity>* entities);
 

@@ -9,6 +9,7 @@
 #include "entities/descriptions.h"
 #include "entities/names.h"
 #include "entities/office_holders.h"
+#include "util/ascii.h"
 
 namespace dossier {
 namespace {
@@ -341,7 +342,7 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
   }
   // Descriptions the text ties to one person ("the Ukrainian leader").
   // Both description steps search the lower-cased text; it is made once here.
-  const std::string lower = entities::Lower(doc.text);
+  const std::string lower = AsciiLower(doc.text);
   entities::AddDescriptionMentions(doc, lower, titles, &out);
   // Role phrases only world knowledge ties to a person named in the story ("the US president").
   if (knowledge.offices)

@@ -1,4 +1,5 @@
 #include "entities/names.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -53,13 +54,6 @@ std::string JoinInitials(std::string_view w) {
 
 }  // namespace
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string NameForm::Joined() const {
   std::string out;
   for (const auto& w : words) {
@@ -89,17 +83,17 @@ NameForm ParseName(std::string_view text, bool person) {
   }
   NameForm form;
   size_t start = 0;
-  if (!words.empty() && Lower(words[0]) == "the") start = 1;
+  if (!words.empty() && AsciiLower(words[0]) == "the") start = 1;
   // Strip title words while a name word remains after them.
   size_t t = start;
   while (person && t + 1 < words.size()) {
-    const std::string lw = Lower(words[t]);
+    const std::string lw = AsciiLower(words[t]);
     if (IsTitleWord(lw) || (t > start && IsTitleGlue(lw))) {
       ++t;
       continue;
     }
     // "US President Donald Trump": a country abbreviation before a title word is part of it.
-    if (t + 2 < words.size() && lw.size() <= 3 && IsTitleWord(Lower(words[t + 1]))) {
+    if (t + 2 < words.size() && lw.size() <= 3 && IsTitleWord(AsciiLower(words[t + 1]))) {
       ++t;
       continue;
     }
@@ -107,13 +101,13 @@ NameForm ParseName(std::string_view text, bool person) {
   }
   for (size_t k = start; k < t; ++k) {
     if (!form.title.empty()) form.title.push_back(' ');
-    std::string lw = Lower(words[k]);
+    std::string lw = AsciiLower(words[k]);
     if (!lw.empty() && lw.back() == '.') lw.pop_back();
     form.title += lw;
   }
   for (size_t k = t; k < words.size(); ++k) {
     form.words.push_back(words[k]);
-    form.lower.push_back(Lower(words[k]));
+    form.lower.push_back(AsciiLower(words[k]));
   }
   return form;
 }
@@ -140,7 +134,7 @@ bool LooksLikeAcronym(std::string_view w) {
 bool StartsWithPersonalHonorific(std::string_view text) {
   const size_t space = text.find(' ');
   if (space == std::string_view::npos || space + 1 >= text.size()) return false;
-  std::string first = Lower(text.substr(0, space));
+  std::string first = AsciiLower(text.substr(0, space));
   if (!first.empty() && first.back() == '.') first.pop_back();
   static constexpr std::array<std::string_view, 10> kHonorifics = {"mr", "mrs", "ms", "miss", "mx",
                                                                    "dr", "sir", "dame", "lord", "lady"};
@@ -199,7 +193,7 @@ std::string HonorificBefore(std::string_view text, size_t pos) {
   const std::string_view word = text.substr(b, pos - 1 - b);
   // StartsWithPersonalHonorific wants "<word> <Name>": test the word with a stand-in name.
   if (!StartsWithPersonalHonorific(std::string(word) + " X")) return {};
-  std::string lower = Lower(word);
+  std::string lower = AsciiLower(word);
   if (!lower.empty() && lower.back() == '.') lower.pop_back();
   return lower;
 }
@@ -212,8 +206,8 @@ std::string TitleWordBefore(std::string_view text, size_t pos) {
     size_t b = pos - 1;
     while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
     const std::string_view word = text.substr(b, pos - 1 - b);
-    if (word.empty() || word[0] < 'A' || word[0] > 'Z' || !IsTitleWord(Lower(word))) break;
-    words.insert(words.begin(), Lower(word));
+    if (word.empty() || word[0] < 'A' || word[0] > 'Z' || !IsTitleWord(AsciiLower(word))) break;
+    words.insert(words.begin(), AsciiLower(word));
     pos = b;
   }
   if (words.empty() || !IsRoleNoun(words.back())) return {};
@@ -231,7 +225,7 @@ std::vector<Span> SplitNamePair(std::string_view text, Span mention,
   while (b <= m.size()) {
     size_t e = m.find('-', b);
     if (e == std::string_view::npos) e = m.size();
-    const std::string part = Lower(m.substr(b, e - b));
+    const std::string part = AsciiLower(m.substr(b, e - b));
     // The whole name is a known surname ("Mountbatten-Windsor"): not a pair.
     if (part.empty() || std::find(lower_surnames.begin(), lower_surnames.end(), part) == lower_surnames.end())
       return {};

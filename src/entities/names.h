@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dossier/document.h"
+#include "util/ascii.h"
 
 namespace dossier::entities {
 
@@ -66,8 +67,7 @@ std::string TitleWordBefore(std::string_view text, size_t pos);
 std::vector<Span> SplitNamePair(std::string_view text, Span mention,
                                 const std::vector<std::string>& lower_surnames);
 
-// ASCII letters lower-cased, other bytes kept (names are compared this way throughout linking).
-std::string Lower(std::string_view s);
+// Names are compared ASCII-lower-cased throughout linking: AsciiLower of util/ascii.h.
 
 // Lower-case role nouns that make a description a person's ("president", "leader", "envoy", ...).
 bool IsRoleNoun(std::string_view lower_word);

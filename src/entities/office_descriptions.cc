@@ -7,6 +7,7 @@
 
 #include "entities/names.h"
 #include "entities/office_holders.h"
+#include "util/ascii.h"
 
 namespace dossier::entities {
 namespace {
@@ -70,7 +71,7 @@ void AddOfficeDescriptions(const Document& doc, std::string_view lower, const Of
     const Entity& ent = (*entities)[e];
     for (const auto& m : ent.mentions) taken.push_back({m.span, ent.type == EntityType::kPerson});
     if (ent.type != EntityType::kPerson) continue;
-    Person p{e, {Lower(ent.name)}, {}};
+    Person p{e, {AsciiLower(ent.name)}, {}};
     for (const auto& m : ent.mentions) {
       const NameForm f = ParseName(doc.Text(m.span), true);
       if (!f.words.empty()) p.names.insert(f.LowerJoined());

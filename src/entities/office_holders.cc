@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "entities/names.h"
+#include "util/ascii.h"
 
 namespace dossier {
 namespace {
@@ -43,7 +44,7 @@ bool IsIsoDate(std::string_view s) {
 std::vector<std::string> LowerList(std::string_view cell) {
   std::vector<std::string> out;
   for (const std::string& s : SplitOn(cell, '|'))
-    if (!s.empty()) out.push_back(entities::Lower(s));
+    if (!s.empty()) out.push_back(AsciiLower(s));
   return out;
 }
 

@@ -49,7 +49,7 @@ namespace entities {
 // the same story fits (for a bare office, named before the phrase). `date` filters the terms of
 // office; without it, of several people who held the office the one still in office is taken. Phrases that overlap a
 // mention, sit right before a name ("the US president Donald Trump") or go on with "of" are skipped.
-// `lower` is doc.text lower-cased byte for byte (entities::Lower), shared with the other steps.
+// `lower` is doc.text lower-cased byte for byte (AsciiLower), shared with the other steps.
 void AddOfficeDescriptions(const Document& doc, std::string_view lower, const OfficeHolders::Impl& kb,
                            std::string_view date, std::vector<Entity>* entities);
 

@@ -1,4 +1,5 @@
 #include "html/content_hints.h"
+#include "util/ascii.h"
 
 #include <array>
 #include <cstring>
@@ -354,13 +355,12 @@ uint32_t AddWord(std::string_view w, bool last_in_name, Hints* hints) {
 inline bool IsAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IsHiddenClassWord(std::string_view w) {
   for (std::string_view h : kHiddenClassWords) {
     if (h.size() == w.size()) {
       bool same = true;
-      for (size_t i = 0; i < w.size() && same; ++i) same = Lower(w[i]) == h[i];
+      for (size_t i = 0; i < w.size() && same; ++i) same = AsciiLowerChar(w[i]) == h[i];
       if (same) return true;
     }
   }
@@ -412,7 +412,7 @@ void AddNameHints(std::string_view value, Hints* hints) {
     }
     if (c >= 'A' && c <= 'Z' && n > 0 && buf[n - 1] >= 'a' && buf[n - 1] <= 'z') flush(false);
     if (n < sizeof(buf)) {
-      buf[n++] = Lower(static_cast<char>(c));
+      buf[n++] = AsciiLowerChar(static_cast<char>(c));
     } else {
       too_long = true;
     }

@@ -89,10 +89,7 @@ std::string CharsetParameter(std::string_view content_type);
 
 // ---- UTF-8 (decode_utf8.cc) ---------------------------------------------------------------------
 
-// Decodes the UTF-8 sequence at s[i] (i < n). Returns the bytes consumed; *cp is the code point or
-// -1 for an ill-formed sequence, in which case exactly one maximal subpart is consumed (Unicode
-// ch. 3 / WHATWG: one U+FFFD per call).
-size_t DecodeUtf8Char(const uint8_t* s, size_t n, size_t i, int32_t* cp);
+// One UTF-8 sequence: DecodeUtf8Char of util/utf8.h.
 
 struct Utf8Scan {
   size_t valid_prefix = 0;  // bytes before the first ill-formed sequence (== size when valid)

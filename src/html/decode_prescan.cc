@@ -6,19 +6,19 @@
 #include <vector>
 
 #include "html/decode_internal.h"
+#include "util/ascii.h"
 
 namespace dossier::html {
 namespace {
 
 inline bool IsWs(uint8_t c) { return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20; }
 inline bool IsAlpha(uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline uint8_t Lower(uint8_t c) { return (c >= 'A' && c <= 'Z') ? static_cast<uint8_t>(c + 0x20) : c; }
 
 // Case-insensitive match of the ASCII lowercase `word` at s[pos].
 bool MatchAt(const uint8_t* s, size_t end, size_t pos, std::string_view word) {
   if (end - pos < word.size()) return false;
   for (size_t k = 0; k < word.size(); ++k) {
-    if (Lower(s[pos + k]) != static_cast<uint8_t>(word[k])) return false;
+    if (AsciiLowerChar(s[pos + k]) != static_cast<uint8_t>(word[k])) return false;
   }
   return true;
 }
@@ -51,7 +51,7 @@ AttrResult GetAttribute(const uint8_t* s, size_t end, size_t* position, std::str
       *position = p;
       return AttrResult::kAttribute;
     }
-    name->push_back(static_cast<char>(Lower(c)));
+    name->push_back(static_cast<char>(AsciiLowerChar(c)));
     ++p;
   }
   // Spaces between the name and a possible '='.
@@ -73,21 +73,21 @@ value:
         *position = p + 1;
         return AttrResult::kAttribute;
       }
-      value->push_back(static_cast<char>(Lower(s[p])));
+      value->push_back(static_cast<char>(AsciiLowerChar(s[p])));
     }
   }
   if (s[p] == '>') {
     *position = p;
     return AttrResult::kAttribute;
   }
-  value->push_back(static_cast<char>(Lower(s[p])));
+  value->push_back(static_cast<char>(AsciiLowerChar(s[p])));
   for (++p;; ++p) {
     if (p >= end) return AttrResult::kEnd;
     if (IsWs(s[p]) || s[p] == '>') {
       *position = p;
       return AttrResult::kAttribute;
     }
-    value->push_back(static_cast<char>(Lower(s[p])));
+    value->push_back(static_cast<char>(AsciiLowerChar(s[p])));
   }
 }
 
@@ -215,7 +215,7 @@ PrescanResult PrescanMeta(std::string_view bytes, size_t limit, bool late) {
       // A tag: skip its name, then parse (and ignore) its attributes.
       size_t p = letter;
       tag.clear();
-      while (p < end && !IsWs(s[p]) && s[p] != '>') tag.push_back(static_cast<char>(Lower(s[p++])));
+      while (p < end && !IsWs(s[p]) && s[p] != '>') tag.push_back(static_cast<char>(AsciiLowerChar(s[p++])));
       if (p >= end) return result;
       if (late && !end_tag && tag == "body") return result;
       for (;;) {
@@ -259,7 +259,7 @@ std::string CharsetParameter(std::string_view header) {
     while (eq < n && content_type[eq] != '=' && content_type[eq] != ';') ++eq;
     std::string pname(content_type.substr(p, eq - p));
     while (!pname.empty() && (pname.back() == ' ' || pname.back() == '\t')) pname.pop_back();
-    for (char& c : pname) c = static_cast<char>(Lower(static_cast<uint8_t>(c)));
+    for (char& c : pname) c = static_cast<char>(AsciiLowerChar(static_cast<uint8_t>(c)));
     if (eq >= n || content_type[eq] == ';') {
       p = eq;
       continue;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "html/decode_internal.h"
+#include "util/utf8.h"
 
 namespace dossier::html {
 namespace {
@@ -16,50 +17,7 @@ inline uint64_t Load64(const uint8_t* p) {
   return w;
 }
 
-// Unicode Table 3-7 (well-formed byte sequences). See DecodeUtf8Char.
-inline size_t DecodeChar(const uint8_t* s, size_t n, size_t i, int32_t* cp) {
-  const uint8_t b0 = s[i];
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  int need;
-  int32_t c;
-  uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte; later bytes are 80..BF
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-    c = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    c = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;       // no overlongs
-    else if (b0 == 0xED) hi = 0x9F;  // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    c = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;       // no overlongs
-    else if (b0 == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
-  } else {
-    *cp = -1;  // 80..C1 and F5..FF never start a sequence
-    return 1;
-  }
-  size_t j = i + 1;
-  for (int k = 0; k < need; ++k, ++j) {
-    if (j >= n || s[j] < lo || s[j] > hi) {
-      *cp = -1;
-      return j - i;
-    }
-    c = (c << 6) | (s[j] & 0x3F);
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  *cp = c;
-  return j - i;
-}
-
 }  // namespace
-
-size_t DecodeUtf8Char(const uint8_t* s, size_t n, size_t i, int32_t* cp) { return DecodeChar(s, n, i, cp); }
 
 Utf8Scan ScanUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -102,7 +60,7 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
       }
       if (i >= n || s[i] < 0x80) break;
       int32_t cp;
-      const size_t len = DecodeChar(s, n, i, &cp);
+      const size_t len = DecodeUtf8Char(s, n, i, &cp);
       if (cp < 0) {
         scan.valid_prefix = i;
         return scan;
@@ -126,7 +84,7 @@ Utf8Stats CountUtf8(std::string_view bytes) {
     i += scan.valid_prefix;
     if (i >= bytes.size()) break;
     int32_t cp;
-    i += DecodeChar(s, bytes.size(), i, &cp);
+    i += DecodeUtf8Char(s, bytes.size(), i, &cp);
     ++stats.invalid;
   }
   return stats;
@@ -154,7 +112,7 @@ void DecodeUtf8Into(std::string_view bytes, size_t begin, DecodedHtml* out) {
     }
     if (i >= n) break;
     int32_t cp;
-    const size_t len = DecodeChar(s, n, i, &cp);
+    const size_t len = DecodeUtf8Char(s, n, i, &cp);
     out->offsets.AddReplacement(static_cast<uint32_t>(text.size()), 3, i, len);
     text.append("\xEF\xBF\xBD");
     ++out->invalid_bytes_replaced;

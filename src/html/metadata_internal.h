@@ -22,6 +22,7 @@
 
 #include "dossier/html.h"
 #include "html/dom.h"
+#include "util/ascii.h"
 
 namespace dossier::html::meta {
 
@@ -40,7 +41,6 @@ std::string Fold(std::string_view s);
 // Case-folded letters and digits only: "The Washington-Post" -> "thewashingtonpost". For comparing
 // names that differ in spacing and punctuation.
 std::string FoldAlnum(std::string_view s);
-std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // ASCII case-insensitive substring search.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "html/metadata_internal.h"
+#include "util/ascii.h"
 
 namespace dossier::html::meta {
 namespace {
@@ -173,14 +174,6 @@ std::string FoldAlnum(std::string_view s) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c >= 0 && u_isalnum(c)) out.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
-  }
-  return out;
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }

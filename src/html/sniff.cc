@@ -5,12 +5,12 @@
 
 #include "dossier/html.h"
 #include "html/decode_internal.h"
+#include "util/ascii.h"
 
 namespace dossier {
 namespace {
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The ASCII view of the first `limit` characters of UTF-16 text (other characters become '?').
 std::string NarrowUtf16(std::string_view bytes, bool big_endian, size_t limit) {
@@ -48,7 +48,7 @@ bool LooksLikeHtml(std::string_view bytes) {
   } else {
     head = std::string(bytes.substr(0, kPrefix));
   }
-  std::transform(head.begin(), head.end(), head.begin(), Lower);
+  std::transform(head.begin(), head.end(), head.begin(), AsciiLowerChar);
 
   // Skip what may precede the first element: whitespace, comments, an XML declaration or other
   // processing instructions, and conditional-comment debris.

@@ -15,6 +15,7 @@
 
 #include "html/byte_scan.h"
 #include "html/char_refs.h"
+#include "util/ascii.h"
 
 namespace dossier::html {
 namespace {
@@ -23,7 +24,6 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 constexpr bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f'; }
 constexpr bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-constexpr char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // Bytes that end a plain-text run in each state, or need a decision in a name or value.
 constexpr ByteSet kDataStops = MakeByteSet(std::string_view("<&\0", 3));
@@ -45,7 +45,7 @@ inline size_t Scan(std::string_view s, size_t i, const ByteSet& stops) {
 bool StartsWithIgnoreCase(std::string_view s, size_t i, std::string_view lower_word) {
   if (s.size() - i < lower_word.size()) return false;
   for (size_t k = 0; k < lower_word.size(); ++k) {
-    if (Lower(s[i + k]) != lower_word[k]) return false;
+    if (AsciiLowerChar(s[i + k]) != lower_word[k]) return false;
   }
   return true;
 }
@@ -224,7 +224,7 @@ bool Tokenizer::IsAppropriateEndTag(size_t lt) const {
   size_t i = lt + 2;
   for (; i < text_.size() && IsAlpha(text_[i]); ++i) {
     if (len == sizeof(name)) return false;
-    name[len++] = Lower(text_[i]);
+    name[len++] = AsciiLowerChar(text_[i]);
   }
   if (len == 0 || i == text_.size()) return false;
   if (!(IsSpace(text_[i]) || text_[i] == '/' || text_[i] == '>')) return false;
@@ -466,7 +466,7 @@ bool Tokenizer::ReadTag(Token* t) {
     if (i == n) return false;
     const char c = text_[i];
     if (c >= 'A' && c <= 'Z') {
-      name_buf_.push_back(Lower(c));
+      name_buf_.push_back(AsciiLowerChar(c));
     } else if (c == '\0') {
       name_buf_.append(kReplacement);
     } else {
@@ -529,7 +529,7 @@ bool Tokenizer::ReadTag(Token* t) {
     // here vanishes (gumbo writes its U+FFFD to the wrong buffer) and the name starts empty.
     const auto name_start =
         drop_value ? last_name_start_ : static_cast<uint32_t>(attr_buf_.size());
-    if (c != '\0') attr_buf_.push_back(Lower(c));
+    if (c != '\0') attr_buf_.push_back(AsciiLowerChar(c));
     ++i;
     while (true) {
       const size_t stop = Scan(text_, i, kAttrNameStops);
@@ -538,7 +538,7 @@ bool Tokenizer::ReadTag(Token* t) {
       if (i == n) return false;
       const char d = text_[i];
       if (d >= 'A' && d <= 'Z') {
-        attr_buf_.push_back(Lower(d));
+        attr_buf_.push_back(AsciiLowerChar(d));
       } else if (d == '\0') {
         attr_buf_.append(kReplacement);
       } else {
@@ -735,7 +735,7 @@ void Tokenizer::ReadDoctype(Token* t) {
         } else if (c == 0) {
           name_buf_.append(kReplacement);
         } else {
-          name_buf_.push_back(Lower(static_cast<char>(c)));
+          name_buf_.push_back(AsciiLowerChar(static_cast<char>(c)));
           quirks = false;
         }
         break;

@@ -16,53 +16,10 @@
 #include <unicode/stringpiece.h>
 
 #include "dossier/text.h"
+#include "util/utf8.h"
 
 namespace dossier {
 namespace {
-
-// Decodes the UTF-8 sequence at s[i] (i < n) following Unicode Table 3-7. Returns the number of
-// bytes consumed; *cp is the code point, or -1 when s[i..] starts an ill-formed sequence, in which
-// case the bytes consumed are exactly one "maximal subpart" (Unicode ch. 3, U+FFFD substitution;
-// the same rule as the WHATWG decoder), so each call yields one U+FFFD.
-inline size_t DecodeUtf8(const uint8_t* s, size_t n, size_t i, int32_t* cp) {
-  const uint8_t b0 = s[i];
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  int need;
-  int32_t c;
-  uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte; later bytes are 80..BF
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-    c = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    c = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;       // no overlongs
-    else if (b0 == 0xED) hi = 0x9F;  // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    c = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;       // no overlongs
-    else if (b0 == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
-  } else {
-    *cp = -1;  // 80..C1, F5..FF can never start a sequence
-    return 1;
-  }
-  size_t j = i + 1;
-  for (int k = 0; k < need; ++k, ++j) {
-    if (j >= n || s[j] < lo || s[j] > hi) {
-      *cp = -1;
-      return j - i;
-    }
-    c = (c << 6) | (s[j] & 0x3F);
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  *cp = c;
-  return j - i;
-}
 
 enum class Action { kKeep, kSpace, kRemove };
 
@@ -158,7 +115,7 @@ bool LineIsClean(std::string_view line) {
       continue;
     }
     int32_t c;
-    i += DecodeUtf8(s, n, i, &c);
+    i += DecodeUtf8Char(s, n, i, &c);
     if (c < 0 || Classify(c) != Action::kKeep) return false;
     if (c >= 0x300 && !KnownInert(c)) need_nfc_check = true;
     prev_space = false;
@@ -262,7 +219,7 @@ bool IsValidUtf8(std::string_view s) {
       }
     }
     int32_t c;
-    i += DecodeUtf8(p, n, i, &c);
+    i += DecodeUtf8Char(p, n, i, &c);
     if (c < 0) return false;
   }
   return true;
@@ -280,7 +237,7 @@ MappedText CleanLineReference(std::string_view line, uint64_t source_offset, Cle
   uint32_t space_begin = 0, space_end = 0, space_count = 0;
   for (uint32_t i = 0; i < n;) {
     int32_t c;
-    const uint32_t len = static_cast<uint32_t>(DecodeUtf8(s, n, i, &c));
+    const uint32_t len = static_cast<uint32_t>(DecodeUtf8Char(s, n, i, &c));
     const Action action = c < 0 ? Action::kKeep : Classify(c);
     if (action == Action::kRemove) {
       if (!prev_removed) ++local.normalized_runs;

@@ -1,4 +1,5 @@
 #include "time/rules.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -49,13 +50,6 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
     i = j + 1;
   }
   return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
 }
 
 }  // namespace
@@ -147,14 +141,14 @@ bool RuleSet::ParseClassLine(std::string_view line, int cls, std::string* error)
         *error = "empty word in '" + std::string(item) + "'";
         return false;
       }
-    std::string first = Lower(parts[0]);
+    std::string first = AsciiLower(parts[0]);
     int32_t id = InternWord(first);
     if (parts.size() == 1) {
       if (f & kEntryAbbr) entries_[id].abbreviation = true;
       entries_[id].classes.push_back({static_cast<uint16_t>(cls), f, vi});
     } else {
       Phrase ph;
-      for (size_t k = 1; k < parts.size(); ++k) ph.rest.push_back(InternWord(Lower(parts[k])));
+      for (size_t k = 1; k < parts.size(); ++k) ph.rest.push_back(InternWord(AsciiLower(parts[k])));
       ph.cls = cls;
       ph.flags = f;
       ph.value = vi;
@@ -287,14 +281,14 @@ bool RuleSet::ParseRule(std::string_view line, std::string* error) {
         std::vector<std::string_view> parts = Split(alt, '_');
         Phrase ph;
         ph.literal = next_phrase_literal_++;
-        for (size_t k = 1; k < parts.size(); ++k) ph.rest.push_back(InternWord(Lower(parts[k])));
-        entries_[InternWord(Lower(parts[0]))].phrases.push_back(std::move(ph));
+        for (size_t k = 1; k < parts.size(); ++k) ph.rest.push_back(InternWord(AsciiLower(parts[k])));
+        entries_[InternWord(AsciiLower(parts[0]))].phrases.push_back(std::move(ph));
         a.kind = AltKind::kPhrase;
         a.id = ph.literal;
         a.id = next_phrase_literal_ - 1;
       } else {
         a.kind = AltKind::kWord;
-        a.id = InternWord(Lower(alt));
+        a.id = InternWord(AsciiLower(alt));
       }
       el.alts.push_back(a);
     }

@@ -12,6 +12,7 @@
 
 #include "dossier/html.h"
 #include "html/decode_internal.h"
+#include "util/utf8.h"
 
 namespace dossier {
 namespace {
@@ -69,7 +70,7 @@ void ExpectRoundTrip(std::string_view bytes, const DecodedHtml& d) {
   const auto* s = reinterpret_cast<const uint8_t*>(d.text.data());
   for (size_t i = 0; i < d.text.size();) {
     int32_t cp;
-    const size_t len = html::DecodeUtf8Char(s, d.text.size(), i, &cp);
+    const size_t len = DecodeUtf8Char(s, d.text.size(), i, &cp);
     const auto b = static_cast<uint32_t>(i), end = static_cast<uint32_t>(i + len);
     const uint64_t sb = d.offsets.ToSourceBegin(b), se = d.offsets.ToSourceEnd(end);
     ASSERT_LE(sb, se);
