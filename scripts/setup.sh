@@ -10,6 +10,8 @@ PACKAGES=(
   libcli11-dev          # command-line parsing
   zlib1g-dev            # .gz inputs
   libgumbo-dev          # reference HTML5 parser
+  libsqlite3-dev sqlite3  # the corpus store (WAL, FTS5); the CLI inspects databases in tests
+  libsimdjson-dev       # reading `dossier analyze` JSON Lines back into the store, fast
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev      # micro-benchmarks
   wamerican wbritish wamerican-insane wbritish-insane   # word lists for glued-word repair
