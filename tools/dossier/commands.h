@@ -19,6 +19,7 @@ Runner AddTime(CLI::App& app);
 Runner AddIndex(CLI::App& app);
 Runner AddSearch(CLI::App& app);
 Runner AddEntities(CLI::App& app);
+Runner AddServe(CLI::App& app);
 
 }  // namespace dossier::cli
 

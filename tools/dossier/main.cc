@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   dossier::cli::Runner index = dossier::cli::AddIndex(app);
   dossier::cli::Runner search = dossier::cli::AddSearch(app);
   dossier::cli::Runner entities = dossier::cli::AddEntities(app);
+  dossier::cli::Runner serve = dossier::cli::AddServe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -41,5 +42,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("index")) return index();
   if (app.got_subcommand("search")) return search();
   if (app.got_subcommand("entities")) return entities();
+  if (app.got_subcommand("serve")) return serve();
   return 2;
 }
