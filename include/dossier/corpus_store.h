@@ -175,7 +175,7 @@ struct EntityDetail {
   std::vector<QuoteHit> quotes;           // quotes it is the speaker of
 };
 
-struct TimelineEvent {
+struct CorpusTimelineEvent {
   std::string date;  // the time expression's value (a calendar date or month or year)
   int64_t doc_id = 0;
   std::string path, title;
@@ -232,7 +232,7 @@ class CorpusStore {
                                std::string* error) = 0;
   // Dated time expressions (values starting YYYY) of documents naming the entity with this alias
   // (every document when empty), in date order.
-  virtual bool Timeline(const std::string& entity, uint32_t limit, std::vector<TimelineEvent>* out,
+  virtual bool Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
                         std::string* error) = 0;
   virtual bool Stats(StoreStats* out, std::string* error) = 0;
 };

@@ -3,6 +3,8 @@
 // documents/s asked for JSON input leave no room for a tree of std::maps.
 #include <simdjson.h>
 
+#include <cstdlib>
+
 #include "dossier/corpus_store.h"
 #include "store/document_title.h"
 #include "store/enum_names.h"
@@ -46,10 +48,19 @@ bool Bool(const element& o, std::string_view key) {
   return v;
 }
 
+// The array under `key`, or an empty one when it is missing (a stage that did not run leaves its
+// fields out; crude text has no bylines). A default-constructed simdjson array is not iterable,
+// so the empty one is a real parsed "[]", kept by a parser that parses nothing else.
 array Arr(const element& o, std::string_view key) {
   array a;
-  if (o[key].get_array().get(a)) return {};
-  return a;
+  if (!o[key].get_array().get(a)) return a;
+  thread_local simdjson::dom::parser empty_parser;
+  thread_local array empty = [] {
+    array e;
+    if (empty_parser.parse("[]", 2).get_array().get(e)) std::abort();  // cannot fail
+    return e;
+  }();
+  return empty;
 }
 
 bool Fail(std::string* error, std::string_view what) {

@@ -10,7 +10,8 @@ struct Term {
   bool prefix = false, negated = false, phrase = false;
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// Control characters (NUL included: FTS5 would end the query there) separate words like spaces.
+bool IsSpace(char c) { return c == ' ' || (static_cast<unsigned char>(c) < 0x20) || c == 0x7f; }
 
 // unicode61 keeps letters and digits (any non-ASCII byte may start one); a term made only of ASCII
 // punctuation would be an empty FTS5 phrase, which is left out rather than sent.

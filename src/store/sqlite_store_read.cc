@@ -88,6 +88,7 @@ bool IsIsoDate(const std::string& s) {
 }
 
 bool SqliteCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>* hits, std::string* error) {
+  error->clear();
   hits->clear();
   for (const std::string* d : {&r.published_from, &r.published_to})
     if (!d->empty() && !IsIsoDate(*d)) {
@@ -144,7 +145,10 @@ bool SqliteCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>* h
       sn.Bind(3, static_cast<int64_t>(std::clamp<uint32_t>(r.snippet_words, 1, 64)));
       sn.Bind(4, std::string_view(fts));
       sn.Bind(5, h.doc_id);
-      if (sn.Step(error)) h.snippet = std::string(sn.Text(0));
+      if (sn.Step(error)) {
+        h.snippet = std::string(sn.Text(0));
+        std::replace(h.snippet.begin(), h.snippet.end(), '\n', ' ');  // blocks run on in one line
+      }
       sn.Reset();
       if (!error->empty()) return false;
     }
@@ -177,6 +181,7 @@ bool SqliteCorpusStore::LoadEntity(int64_t id, StoredEntity* e, std::string* err
 }
 
 bool SqliteCorpusStore::ListEntities(const EntityListRequest& r, std::vector<StoredEntity>* out, std::string* error) {
+  error->clear();
   out->clear();
   if (!FreshEntities(error)) return false;
   std::string sql = "SELECT id, type, name, mentions, documents, by_name, by_surname, by_alias FROM corpus_entities "
@@ -213,6 +218,7 @@ bool SqliteCorpusStore::ListEntities(const EntityListRequest& r, std::vector<Sto
 }
 
 bool SqliteCorpusStore::FindEntities(const std::string& alias, std::vector<int64_t>* ids, std::string* error) {
+  error->clear();
   ids->clear();
   if (!FreshEntities(error)) return false;
   Stmt st;
@@ -223,6 +229,7 @@ bool SqliteCorpusStore::FindEntities(const std::string& alias, std::vector<int64
 }
 
 bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::string* error) {
+  error->clear();
   *out = CorpusDocument();
   CorpusDocument& c = *out;
   Stmt st;
@@ -330,6 +337,7 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
 }
 
 bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* out, std::string* error) {
+  error->clear();
   *out = EntityDetail();
   if (!FreshEntities(error) || !LoadEntity(id, &out->entity, error)) return false;
   const int64_t limit = max_items ? max_items : -1;
@@ -377,6 +385,7 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
 
 bool SqliteCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t limit, std::vector<QuoteHit>* out,
                                         std::string* error) {
+  error->clear();
   out->clear();
   if (!FreshEntities(error)) return false;
   Stmt st;
@@ -401,8 +410,9 @@ bool SqliteCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t lim
   return error->empty();
 }
 
-bool SqliteCorpusStore::Timeline(const std::string& entity, uint32_t limit, std::vector<TimelineEvent>* out,
+bool SqliteCorpusStore::Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
                                  std::string* error) {
+  error->clear();
   out->clear();
   if (!entity.empty() && !FreshEntities(error)) return false;
   std::string sql =
@@ -417,7 +427,7 @@ bool SqliteCorpusStore::Timeline(const std::string& entity, uint32_t limit, std:
   st.Bind(1, limit ? static_cast<int64_t>(limit) : int64_t{-1});
   if (!entity.empty()) st.Bind(2, std::string_view(NameKey(entity)));
   while (st.Step(error)) {
-    TimelineEvent e;
+    CorpusTimelineEvent e;
     e.date = std::string(st.Text(0));
     e.doc_id = st.Int(1);
     e.path = std::string(st.Text(2));
@@ -434,6 +444,7 @@ bool SqliteCorpusStore::Timeline(const std::string& entity, uint32_t limit, std:
 }
 
 bool SqliteCorpusStore::Stats(StoreStats* out, std::string* error) {
+  error->clear();
   *out = StoreStats();
   const std::pair<const char*, uint64_t*> counts[] = {
       {"SELECT count(*) FROM documents", &out->documents},   {"SELECT count(*) FROM blocks", &out->blocks},

@@ -1,6 +1,7 @@
 // Writing the SQLite corpus: documents in batches of transactions, each document inside its own
 // savepoint (whole or not at all), and the corpus entities recomputed over every document.
 #include <ctime>
+#include <set>
 
 #include "store/enum_names.h"
 #include "store/sqlite_schema.h"
@@ -45,13 +46,6 @@ std::string JoinLines(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::unique_ptr<CorpusStore> OpenSqliteCorpusStore(const std::string& path, const StoreOptions& options,
-                                                   std::string* error) {
-  auto store = std::make_unique<SqliteCorpusStore>(options);
-  if (!store->Open(path, error)) return nullptr;
-  return store;
-}
-
 SqliteCorpusStore::~SqliteCorpusStore() {
   std::string ignored;
   if (in_batch_) Commit(&ignored);  // every Put was whole: what was put is kept
@@ -94,6 +88,7 @@ bool SqliteCorpusStore::PrepareWriters(std::string* error) {
 }
 
 bool SqliteCorpusStore::ContentHashes(std::unordered_map<std::string, std::string>* out, std::string* error) {
+  error->clear();
   Stmt st;
   if (!st.Prepare(db_, "SELECT path, content_hash FROM documents", error)) return false;
   while (st.Step(error)) out->emplace(std::string(st.Text(0)), std::string(st.Text(1)));
@@ -110,6 +105,7 @@ bool SqliteCorpusStore::BeginBatch(std::string* error) {
 }
 
 bool SqliteCorpusStore::Commit(std::string* error) {
+  error->clear();
   if (!in_batch_) return true;
   if (!db_.Exec("COMMIT", error)) return false;
   in_batch_ = false;
@@ -126,6 +122,7 @@ bool SqliteCorpusStore::DeleteRows(int64_t doc_id, std::string* error) {
 }
 
 bool SqliteCorpusStore::Put(const CorpusDocument& doc, PutResult* result, std::string* error) {
+  error->clear();
   if (!w_) {
     *error = "the corpus is open read-only";
     return false;
@@ -315,6 +312,7 @@ bool SqliteCorpusStore::InsertRows(int64_t old_id, const CorpusDocument& doc, st
 }
 
 bool SqliteCorpusStore::Remove(const std::string& path, std::string* error) {
+  error->clear();
   if (!w_) {
     *error = "the corpus is open read-only";
     return false;
@@ -347,6 +345,7 @@ bool SqliteCorpusStore::FreshEntities(std::string* error) {
 }
 
 bool SqliteCorpusStore::RelinkEntities(std::string* error) {
+  error->clear();
   if (!w_) {
     *error = "the corpus is open read-only";
     return false;
@@ -358,6 +357,7 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
   // id order makes corpus ids follow first appearance).
   CorpusEntityLinker linker;
   std::vector<int64_t> doc_ids;
+  std::vector<std::vector<std::string>> doc_names;  // [linker document][entity]: its own name
   {
     Stmt ents, surf;
     if (!ents.Prepare(db_, "SELECT doc_id, idx, type, name FROM entities ORDER BY doc_id, idx", error) ||
@@ -369,6 +369,12 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
     int64_t current_doc = -1;
     auto flush = [&]() {
       if (current_doc >= 0) {
+        std::vector<std::string> names;
+        for (const EntitySummary& e : current) {
+          if (names.size() <= e.entity) names.resize(e.entity + 1);
+          names[e.entity] = e.name;
+        }
+        doc_names.push_back(std::move(names));
         linker.Add(std::move(current));
         doc_ids.push_back(current_doc);
       }
@@ -400,20 +406,13 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
                 "DELETE FROM corpus_members;",
                 error))
     return false;
-  Stmt ent, alias, key, member, doc_name;
+  Stmt ent, alias, key, member;
   if (!ent.Prepare(db_, "INSERT INTO corpus_entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) ||
       !alias.Prepare(db_, "INSERT INTO corpus_aliases VALUES (?1, ?2, ?3, ?4)", error) ||
       !key.Prepare(db_, "INSERT OR IGNORE INTO corpus_keys VALUES (?1, ?2)", error) ||
-      !member.Prepare(db_, "INSERT OR IGNORE INTO corpus_members VALUES (?1, ?2, ?3)", error) ||
-      !doc_name.Prepare(db_, "SELECT name FROM entities WHERE doc_id = ?1 AND idx = ?2", error))
+      !member.Prepare(db_, "INSERT OR IGNORE INTO corpus_members VALUES (?1, ?2, ?3)", error))
     return false;
-  auto add_key = [&](std::string_view text, int64_t id) {
-    const std::string k = NameKey(text);
-    if (k.empty()) return true;
-    key.Bind(1, std::string_view(k));
-    key.Bind(2, id);
-    return key.Run(error);
-  };
+  std::set<std::string> keys;  // of one entity: every name that finds it, once
   for (const CorpusEntity& e : corpus) {
     const int64_t id = e.id;
     ent.Bind(1, id);
@@ -424,13 +423,16 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
     ent.Bind(6, static_cast<int64_t>(e.joined_by_name));
     ent.Bind(7, static_cast<int64_t>(e.joined_by_surname));
     ent.Bind(8, static_cast<int64_t>(e.joined_by_alias));
-    if (!ent.Run(error) || !add_key(e.name, id)) return false;
+    if (!ent.Run(error)) return false;
+    keys.clear();
+    keys.insert(NameKey(e.name));
     for (size_t k = 0; k < e.aliases.size(); ++k) {
       alias.Bind(1, id);
       alias.Bind(2, static_cast<int64_t>(k));
       alias.BindStatic(3, e.aliases[k].text);
       alias.Bind(4, static_cast<int64_t>(e.aliases[k].mentions));
-      if (!alias.Run(error) || !add_key(e.aliases[k].text, id)) return false;
+      if (!alias.Run(error)) return false;
+      keys.insert(NameKey(e.aliases[k].text));
     }
     for (const CorpusEntity::Member& m : e.members) {
       member.Bind(1, id);
@@ -438,12 +440,14 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
       member.Bind(3, static_cast<int64_t>(m.entity));
       if (!member.Run(error)) return false;
       // A member's own canonical name ("Keir Starmer" for "Sir Keir") also finds the entity.
-      doc_name.Bind(1, doc_ids[m.document]);
-      doc_name.Bind(2, static_cast<int64_t>(m.entity));
-      std::string name;
-      if (doc_name.Step(error)) name = std::string(doc_name.Text(0));
-      doc_name.Reset();
-      if (!name.empty() && !add_key(name, id)) return false;
+      const auto& names = doc_names[m.document];
+      if (m.entity < names.size()) keys.insert(NameKey(names[m.entity]));
+    }
+    for (const std::string& k : keys) {
+      if (k.empty()) continue;
+      key.Bind(1, std::string_view(k));
+      key.Bind(2, id);
+      if (!key.Run(error)) return false;
     }
   }
   if (!db_.Exec("UPDATE meta SET value = '0' WHERE key = 'entities_stale'", error)) return false;
@@ -451,3 +455,14 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
 }
 
 }  // namespace dossier::store
+
+namespace dossier {
+
+std::unique_ptr<CorpusStore> OpenSqliteCorpusStore(const std::string& path, const StoreOptions& options,
+                                                   std::string* error) {
+  auto store = std::make_unique<store::SqliteCorpusStore>(options);
+  if (!store->Open(path, error)) return nullptr;
+  return store;
+}
+
+}  // namespace dossier

@@ -351,7 +351,7 @@ TEST(CorpusStore, EntityAndSpeakerFiltersGoThroughCorpusEntities) {
   ASSERT_TRUE(s->QuotesBySpeaker("Rachel Reeves", 10, &quotes, &error));
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].path, "b.txt");
-  std::vector<TimelineEvent> events;
+  std::vector<CorpusTimelineEvent> events;
   ASSERT_TRUE(s->Timeline("Emmanuel Macron", 10, &events, &error)) << error;
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].date, "2025-11-17");

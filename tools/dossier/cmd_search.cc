@@ -28,7 +28,7 @@ bool IsIsoDate(const std::string& s) {
 
 void HitJson(const SearchHit& h, std::string* out) {
   char score[32];
-  std::snprintf(score, sizeof score, "%.4f", h.score);
+  std::snprintf(score, sizeof score, "%.6g", h.score);
   out->append("{\"doc_id\":").append(std::to_string(h.doc_id));
   const std::pair<const char*, const std::string*> fields[] = {
       {"path", &h.path}, {"title", &h.title}, {"site", &h.site}, {"published", &h.published}, {"type", &h.format}};
