@@ -1,6 +1,6 @@
 // Dossier's corpus browser: a single page over the JSON API (/api/...), routed by the URL hash.
-// Every piece of corpus text reaches the page through textContent or an attribute set by the DOM,
-// never through innerHTML: article text is untrusted.
+// Every piece of corpus text reaches the page as a text node or an attribute value set through the
+// DOM, never parsed as HTML: article text is untrusted.
 'use strict';
 
 const main = document.getElementById('main');
@@ -54,7 +54,7 @@ function docLink(id, title, path) {
 }
 
 function entityLink(id, name) {
-  return id ? el('a', {href: hashFor('entity/' + id)}, name) : document.createTextNode(name);
+  return id !== null && id !== undefined ? el('a', {href: hashFor('entity/' + id)}, name) : document.createTextNode(name);
 }
 
 // A snippet whose matches are marked \u0001...\u0002 by the API: <mark> elements.
@@ -170,7 +170,7 @@ function renderSpans(text, begin, end, spans) {
       if (!s) continue;
       if (kind === 'time') node = el('time', {class: 't', datetime: s.value || null, title: s.value || null}, node);
       else if (kind === 'entity') {
-        node = s.corpus ? el('a', {class: 'ent ent-' + s.type, href: hashFor('entity/' + s.corpus), title: s.name}, node)
+        node = s.corpus !== null && s.corpus !== undefined ? el('a', {class: 'ent ent-' + s.type, href: hashFor('entity/' + s.corpus), title: s.name}, node)
                         : el('span', {class: 'ent ent-' + s.type, title: s.name}, node);
       } else node = el('span', {class: 'q', title: s.speaker ? 'quote: ' + s.speaker : 'quote'}, node);
     }

@@ -159,7 +159,7 @@ std::string DocumentJson(int64_t id, const CorpusDocument& d, const std::vector<
   for (size_t e = 0; e < d.entities.size(); ++e) {
     j.BeginObject().Key("id").Int(static_cast<int64_t>(e)).Key("type").String(EntityTypeName(d.entities[e].type));
     j.Key("name").String(d.entities[e].name).Key("corpus_entity");
-    if (e < corpus_ids.size() && corpus_ids[e] > 0) j.Int(corpus_ids[e]);
+    if (e < corpus_ids.size() && corpus_ids[e] >= 0) j.Int(corpus_ids[e]);
     else j.Null();
     j.EndObject();
   }
@@ -245,7 +245,7 @@ std::string QuotesJson(const std::string& speaker, const std::vector<QuoteHit>& 
   return j.Take();
 }
 
-std::string TimelineJson(const std::string& entity, const std::vector<TimelineEvent>& events) {
+std::string TimelineJson(const std::string& entity, const std::vector<CorpusTimelineEvent>& events) {
   JsonBuilder j;
   j.BeginObject().Key("entity").StringOrNull(entity).Key("events").BeginArray();
   for (const auto& e : events) {

@@ -77,12 +77,12 @@ class Params {
   std::string error_;
 };
 
-// "/api/documents/17" -> 17 under `prefix` "/api/documents/"; 0 when the rest is not a number.
+// "/api/documents/17" -> 17 under `prefix` "/api/documents/"; -1 when the rest is not a number.
 int64_t IdAfter(std::string_view path, std::string_view prefix) {
   std::string_view rest = path.substr(prefix.size());
-  int64_t id = 0;
+  int64_t id = -1;
   auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), id);
-  if (rest.empty() || ec != std::errc() || end != rest.data() + rest.size() || id <= 0) return 0;
+  if (rest.empty() || ec != std::errc() || end != rest.data() + rest.size() || id < 0) return -1;
   return id;
 }
 
@@ -132,7 +132,7 @@ ApiResponse CorpusApi::Handle(std::string_view method, std::string_view path, co
   }
   if (path.starts_with("/api/documents/")) {
     const int64_t id = IdAfter(path, "/api/documents/");
-    if (id == 0) return Error(400, "a document id is a positive whole number");
+    if (id < 0) return Error(400, "a document id is a whole number");
     Params p(params, {});
     if (!p.error().empty()) return Error(400, p.error());
     CorpusDocument doc;
@@ -142,7 +142,7 @@ ApiResponse CorpusApi::Handle(std::string_view method, std::string_view path, co
     for (const auto& e : doc.entities) {
       std::vector<int64_t> ids;
       if (!store_->FindEntities(e.name, &ids, &error)) return Error(500, error);
-      corpus_ids.push_back(ids.size() == 1 ? ids[0] : 0);
+      corpus_ids.push_back(ids.size() == 1 ? ids[0] : -1);
     }
     return Json(serve::DocumentJson(id, doc, corpus_ids));
   }
@@ -161,7 +161,7 @@ ApiResponse CorpusApi::Handle(std::string_view method, std::string_view path, co
   }
   if (path.starts_with("/api/entities/")) {
     const int64_t id = IdAfter(path, "/api/entities/");
-    if (id == 0) return Error(400, "an entity id is a positive whole number");
+    if (id < 0) return Error(400, "an entity id is a whole number");
     Params p(params, {"limit"});
     const uint32_t limit = p.Number("limit", 50, 1, 500);
     if (!p.error().empty()) return Error(400, p.error());
@@ -184,7 +184,7 @@ ApiResponse CorpusApi::Handle(std::string_view method, std::string_view path, co
     const std::string entity = p.Text("entity", 200);
     const uint32_t limit = p.Number("limit", 200, 1, 2000);
     if (!p.error().empty()) return Error(400, p.error());
-    std::vector<TimelineEvent> events;
+    std::vector<CorpusTimelineEvent> events;
     if (!store_->Timeline(entity, limit, &events, &error)) return Error(500, error);
     return Json(serve::TimelineJson(entity, events));
   }

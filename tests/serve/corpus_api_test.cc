@@ -191,7 +191,7 @@ TEST_F(CorpusApiTest, EntityPageHasAliasesDocumentsAndQuotes) {
   EXPECT_EQ(detail["documents"].size(), 2u);
   ASSERT_EQ(detail["quotes"].size(), 1u);
   EXPECT_EQ(detail["quotes"][0]["text"], "will hold until spring");
-  json quotes = GetJson("/api/quotes", {{"speaker", "Brekke"}});
+  json quotes = GetJson("/api/quotes", {{"speaker", "Mr Brekke"}});
   EXPECT_EQ(quotes["quotes"].size(), 1u);
   json timeline = GetJson("/api/timeline", {{"entity", "Ola Brekke"}});
   ASSERT_EQ(timeline["events"].size(), 1u);
@@ -216,6 +216,7 @@ TEST_F(CorpusApiTest, BadParametersAre400WithAJsonError) {
       {"/api/search", {{"type", "pdf"}}},         {"/api/search", {{"colour", "red"}}},
       {"/api/search", {{"q", "a"}, {"q", "b"}}},  {"/api/search", {{"q", std::string(2000, 'x')}}},
       {"/api/documents/abc", {}},                 {"/api/documents/-3", {}},
+      {"/api/documents/1x", {}},                  {"/api/entities/", {}},
       {"/api/entities", {{"sort", "name"}}},      {"/api/quotes", {}},
       {"/api/timeline", {{"limit", "1e3"}}},
   };
@@ -251,8 +252,9 @@ TEST(WebAssets, ThePageAndItsFilesAreServedAndNothingElse) {
   EXPECT_NE(page.body.find("<main id=\"main\""), std::string::npos);
   ApiResponse js;
   ASSERT_TRUE(WebAsset("/app.js", &js));
-  // The page writes corpus text through the DOM only.
-  EXPECT_EQ(js.body.find("innerHTML"), std::string::npos);
+  // The page writes corpus text through the DOM only: no API that parses a string as HTML.
+  for (const char* html_sink : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("})
+    EXPECT_EQ(js.body.find(html_sink), std::string::npos) << html_sink;
   ApiResponse css;
   EXPECT_TRUE(WebAsset("/style.css", &css));
   ApiResponse none;
