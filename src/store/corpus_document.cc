@@ -35,7 +35,7 @@ std::string ContentHash(std::string_view bytes) {
     b = Rotl(b + w, 27) * kP1 + a;
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);  // never from null
   a = Mix(a ^ tail * kP1);
   b = Mix(b + tail + a);
   char out[33];

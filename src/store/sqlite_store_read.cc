@@ -37,8 +37,10 @@ Filters BuildFilters(const SearchRequest& r) {
           {r.speaker, NameKey(r.speaker)});
   if (!r.type.empty()) f.Add("d.format = ?", {r.type});
   if (!r.site.empty()) f.Add("d.site = ? COLLATE NOCASE", {r.site});
-  if (!r.published_from.empty()) f.Add("substr(d.published, 1, 10) >= ?", {r.published_from});
-  if (!r.published_to.empty()) f.Add("substr(d.published, 1, 10) <= ?", {r.published_to});
+  // Plain comparisons, so that the index on published serves them: "2025-05-07T10:00Z" sorts
+  // after "2025-05-07" and before "2025-05-07~" (the inclusive end of that day).
+  if (!r.published_from.empty()) f.Add("d.published >= ?", {r.published_from});
+  if (!r.published_to.empty()) f.Add("d.published <= ?", {r.published_to + "~"});
   return f;
 }
 
@@ -108,7 +110,7 @@ bool SqliteCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>* h
           f.sql + " ORDER BY documents_fts.rank LIMIT ? OFFSET ?";
   } else {
     sql = "SELECT d.id, d.path, d.title, d.site, d.published, d.format, 0, d.text FROM documents d WHERE 1" + f.sql +
-          " ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ? OFFSET ?";
+          " ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?";  // NULLs last
   }
   Stmt st;
   if (!st.Prepare(db_, sql, error)) return false;
