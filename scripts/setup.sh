@@ -10,6 +10,10 @@ PACKAGES=(
   libcli11-dev          # command-line parsing
   zlib1g-dev            # .gz inputs
   libgumbo-dev          # reference HTML5 parser
+  libsqlite3-dev sqlite3  # the corpus store (WAL, FTS5); the CLI inspects databases in tests
+  libsimdjson-dev       # reading `dossier analyze` JSON Lines back into the store, fast
+  libcpp-httplib-dev libssl-dev libbrotli-dev  # `dossier serve` (httplib's header needs the other two)
+  chromium nodejs       # browser tests of the web UI (tests/e2e: Playwright drives Debian's Chromium)
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev      # micro-benchmarks
   wamerican wbritish wamerican-insane wbritish-insane   # word lists for glued-word repair
@@ -33,3 +37,18 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "setup: all packages present" >&2
+
+# npm (Debian's package, unless the machine's Node.js brings its own) and the browser tests' one
+# npm package, playwright-core, pinned by tests/e2e/package-lock.json; it uses /usr/bin/chromium and
+# never downloads a browser.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if ! command -v npm >/dev/null; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+if [ ! -f "$root/tests/e2e/node_modules/playwright-core/package.json" ]; then
+  echo "setup: installing playwright-core for the browser tests" >&2
+  (cd "$root/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+echo "setup: browser-test packages present" >&2

@@ -16,6 +16,10 @@ Runner AddSegment(CLI::App& app);
 Runner AddTrain(CLI::App& app);
 Runner AddTag(CLI::App& app);
 Runner AddTime(CLI::App& app);
+Runner AddIndex(CLI::App& app);
+Runner AddSearch(CLI::App& app);
+Runner AddEntities(CLI::App& app);
+Runner AddServe(CLI::App& app);
 
 }  // namespace dossier::cli
 

@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
   dossier::cli::Runner train = dossier::cli::AddTrain(app);
   dossier::cli::Runner tag = dossier::cli::AddTag(app);
   dossier::cli::Runner time = dossier::cli::AddTime(app);
+  dossier::cli::Runner index = dossier::cli::AddIndex(app);
+  dossier::cli::Runner search = dossier::cli::AddSearch(app);
+  dossier::cli::Runner entities = dossier::cli::AddEntities(app);
+  dossier::cli::Runner serve = dossier::cli::AddServe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -35,5 +39,9 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("train")) return train();
   if (app.got_subcommand("tag")) return tag();
   if (app.got_subcommand("time")) return time();
+  if (app.got_subcommand("index")) return index();
+  if (app.got_subcommand("search")) return search();
+  if (app.got_subcommand("entities")) return entities();
+  if (app.got_subcommand("serve")) return serve();
   return 2;
 }

@@ -1,0 +1,93 @@
+// Search latency of the corpus store: a fixed set of typical queries (plain words, phrases,
+// prefixes, OR, exclusions, and the same with entity / speaker / site / date filters) run
+// against a corpus, each timed in-process; prints p50/p95/p99 over every run after a warm-up pass.
+//
+//   build/dossier_search_latency CORPUS.db [ROUNDS=5]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "dossier/corpus_store.h"
+
+using namespace dossier;
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s CORPUS.db [ROUNDS]\n", argv[0]);
+    return 2;
+  }
+  const int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
+  std::string error;
+  StoreOptions options;
+  options.create = false;
+  auto store = OpenSqliteCorpusStore(argv[1], options, &error);
+  if (!store) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  // Filters use the corpus's own most named people, so the set is typical of any corpus.
+  std::vector<StoredEntity> people;
+  EntityListRequest top;
+  top.type = "PER";
+  top.sort = "documents";
+  top.limit = 3;
+  if (!store->ListEntities(top, &people, &error) || people.size() < 3) {
+    std::fprintf(stderr, "need three people in the corpus: %s\n", error.c_str());
+    return 1;
+  }
+  std::vector<SearchRequest> queries;
+  auto add = [&](std::string q, auto&& set) {
+    SearchRequest r;
+    r.query = std::move(q);
+    set(r);
+    queries.push_back(std::move(r));
+  };
+  auto none = [](SearchRequest&) {};
+  for (const char* q : {"government", "police", "said", "election", "economy growth", "hospital patients",
+                        "\"prime minister\"", "\"climate change\"", "\"interest rates\"", "invest*",
+                        "war OR conflict", "football -match", "president said", "court ruling appeal",
+                        "energy prices", "school teachers strike"})
+    add(q, none);
+  for (const StoredEntity& p : people) {
+    add("said", [&](SearchRequest& r) { r.entity = p.name; });
+    add("government", [&](SearchRequest& r) { r.entity = p.name; });
+    add("", [&](SearchRequest& r) { r.entity = p.name; });
+    add("said", [&](SearchRequest& r) { r.speaker = p.name; });
+  }
+  add("police", [](SearchRequest& r) { r.published_from = "2025-01-01", r.published_to = "2025-03-31"; });
+  add("election", [](SearchRequest& r) { r.site = "BBC News"; });
+  add("\"prime minister\"", [](SearchRequest& r) { r.site = "Sky News", r.published_from = "2024-06-01"; });
+  add("", [](SearchRequest& r) { r.published_from = "2025-05-01", r.published_to = "2025-05-07"; });
+  add("economy", [](SearchRequest& r) { r.type = "html"; });
+
+  std::vector<double> ms;
+  size_t total_hits = 0;
+  for (int round = 0; round <= rounds; ++round) {
+    for (const SearchRequest& r : queries) {
+      std::vector<SearchHit> hits;
+      const auto t0 = std::chrono::steady_clock::now();
+      if (!store->Search(r, &hits, &error)) {
+        std::fprintf(stderr, "query '%s': %s\n", r.query.c_str(), error.c_str());
+        return 1;
+      }
+      const double t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      if (round > 0) ms.push_back(t);  // round 0 warms the page cache
+      if (round == 1) {
+        total_hits += hits.size();
+        std::printf("%8.2f ms  %2zu hits  %s%s%s%s%s\n", t, hits.size(), r.query.c_str(),
+                    r.entity.empty() ? "" : ("  --entity " + r.entity).c_str(),
+                    r.speaker.empty() ? "" : ("  --speaker " + r.speaker).c_str(),
+                    r.site.empty() ? "" : ("  --site " + r.site).c_str(),
+                    r.published_from.empty() ? "" : ("  --from " + r.published_from).c_str());
+      }
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
+  std::printf("%zu queries x %d rounds: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", queries.size(), rounds,
+              pct(0.50), pct(0.95), pct(0.99), ms.back());
+  return 0;
+}

@@ -1,0 +1,466 @@
+// The questions asked of the SQLite corpus: full-text search with filters, corpus entities, one
+// document, one entity, quotes by speaker, a timeline. Every value reaches SQLite as a bound
+// parameter; the SQL text is assembled only from fixed fragments chosen by which filters are set.
+#include <algorithm>
+
+#include "store/enum_names.h"
+#include "store/search_query.h"
+#include "store/sqlite_store.h"
+
+namespace dossier::store {
+namespace {
+
+// The corpus entity ids a name finds: any alias, the corpus name, a member's own name (any case).
+constexpr const char* kEntityIdsByKey = "SELECT entity FROM corpus_keys WHERE key = ";
+
+// Filters as fixed SQL fragments over documents `d`, each with its bound values in order.
+struct Filters {
+  std::string sql;
+  std::vector<std::string> values;
+  void Add(const char* fragment, std::vector<std::string> v) {
+    sql += " AND ";
+    sql += fragment;
+    for (auto& x : v) values.push_back(std::move(x));
+  }
+};
+
+Filters BuildFilters(const SearchRequest& r) {
+  Filters f;
+  if (!r.entity.empty())
+    f.Add("d.id IN (SELECT m.doc_id FROM corpus_members m WHERE m.entity IN "
+          "(SELECT entity FROM corpus_keys WHERE key = ?))",
+          {NameKey(r.entity)});
+  if (!r.speaker.empty())
+    f.Add("d.id IN (SELECT q.doc_id FROM quotes q WHERE q.speaker_name = ? COLLATE NOCASE "
+          "UNION SELECT q.doc_id FROM corpus_members m JOIN quotes q ON q.doc_id = m.doc_id "
+          "AND q.speaker_entity = m.doc_entity WHERE m.entity IN (SELECT entity FROM corpus_keys WHERE key = ?))",
+          {r.speaker, NameKey(r.speaker)});
+  if (!r.type.empty()) f.Add("d.format = ?", {r.type});
+  if (!r.site.empty()) f.Add("d.site = ? COLLATE NOCASE", {r.site});
+  // Plain comparisons, so that the index on published serves them: "2025-05-07T10:00Z" sorts
+  // after "2025-05-07" and before "2025-05-07~" (the inclusive end of that day).
+  if (!r.published_from.empty()) f.Add("d.published >= ?", {r.published_from});
+  if (!r.published_to.empty()) f.Add("d.published <= ?", {r.published_to + "~"});
+  return f;
+}
+
+// The first `words` words of the text, for hits found by filters alone.
+std::string Opening(std::string_view text, uint32_t words) {
+  size_t i = 0, n = 0;
+  while (i < text.size() && n < words) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+    ++n;
+  }
+  std::string out(text.substr(0, i));
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  if (i < text.size()) out += "…";
+  return out;
+}
+
+void ReadQuote(const Stmt& s, int c, CorpusDocument::Quote* q) {
+  // Columns from c: type, text, source_begin, source_end, speaker_text, speaker_name,
+  // speaker_entity, speaker_source_begin, speaker_source_end, cue, cue_begin, cue_end.
+  QuoteTypeFromName(s.Text(c), &q->type);
+  q->text = std::string(s.Text(c + 1));
+  q->source_begin = s.Int(c + 2);
+  q->source_end = s.Int(c + 3);
+  q->has_speaker = !s.IsNull(c + 4);
+  q->speaker_text = std::string(s.Text(c + 4));
+  q->speaker_name = std::string(s.Text(c + 5));
+  q->speaker_entity = s.IsNull(c + 6) ? -1 : static_cast<int32_t>(s.Int(c + 6));
+  q->speaker_source_begin = s.Int(c + 7);
+  q->speaker_source_end = s.Int(c + 8);
+  q->cue = std::string(s.Text(c + 9));
+  q->cue_begin = s.Int(c + 10);
+  q->cue_end = s.Int(c + 11);
+}
+
+constexpr const char* kQuoteColumns =
+    "q.type, q.text, q.source_begin, q.source_end, q.speaker_text, q.speaker_name, q.speaker_entity, "
+    "q.speaker_source_begin, q.speaker_source_end, q.cue, q.cue_begin, q.cue_end";
+
+}  // namespace
+
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+bool SqliteCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>* hits, std::string* error) {
+  error->clear();
+  hits->clear();
+  for (const std::string* d : {&r.published_from, &r.published_to})
+    if (!d->empty() && !IsIsoDate(*d)) {
+      *error = "dates must be YYYY-MM-DD, not '" + *d + "'";
+      return false;
+    }
+  if ((!r.entity.empty() || !r.speaker.empty()) && !FreshEntities(error)) return false;
+  const Filters f = BuildFilters(r);
+  std::string fts;
+  const bool full_text = r.query.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (full_text && !ToFtsQuery(r.query, &fts, error)) return false;
+  std::string sql;
+  if (full_text) {
+    // FTS5 ranks (bm25, title weighted 4:1) and sorts itself; the filters join the documents.
+    sql = "SELECT d.id, d.path, d.title, d.site, d.published, d.format, documents_fts.rank, d.text "
+          "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?" +
+          f.sql + " ORDER BY documents_fts.rank LIMIT ? OFFSET ?";
+  } else {
+    sql = "SELECT d.id, d.path, d.title, d.site, d.published, d.format, 0, d.text FROM documents d WHERE 1" + f.sql +
+          " ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?";  // NULLs last
+  }
+  Stmt st;
+  if (!st.Prepare(db_, sql, error)) return false;
+  int p = 1;
+  if (full_text) st.Bind(p++, std::string_view(fts));
+  for (const std::string& v : f.values) st.Bind(p++, std::string_view(v));
+  st.Bind(p++, static_cast<int64_t>(r.limit));
+  st.Bind(p++, static_cast<int64_t>(r.offset));
+  while (st.Step(error)) {
+    SearchHit h;
+    h.doc_id = st.Int(0);
+    h.path = std::string(st.Text(1));
+    h.title = std::string(st.Text(2));
+    h.site = std::string(st.Text(3));
+    h.published = std::string(st.Text(4));
+    h.format = std::string(st.Text(5));
+    h.score = -st.Double(6);  // FTS5's bm25 is negative, smaller is better
+    if (!full_text) h.snippet = Opening(st.Text(7), r.snippet_words);
+    hits->push_back(std::move(h));
+  }
+  if (!error->empty()) return false;
+  if (full_text && !hits->empty()) {
+    // Snippets for the page of hits only (computing them in the ranking query would do it for
+    // every match).
+    Stmt sn;
+    if (!sn.Prepare(db_,
+                    "SELECT snippet(documents_fts, -1, ?1, ?2, '…', ?3) FROM documents_fts "
+                    "WHERE documents_fts MATCH ?4 AND rowid = ?5",
+                    error))
+      return false;
+    for (SearchHit& h : *hits) {
+      sn.Bind(1, std::string_view(r.mark_open));
+      sn.Bind(2, std::string_view(r.mark_close));
+      sn.Bind(3, static_cast<int64_t>(std::clamp<uint32_t>(r.snippet_words, 1, 64)));
+      sn.Bind(4, std::string_view(fts));
+      sn.Bind(5, h.doc_id);
+      if (sn.Step(error)) {
+        h.snippet = std::string(sn.Text(0));
+        std::replace(h.snippet.begin(), h.snippet.end(), '\n', ' ');  // blocks run on in one line
+      }
+      sn.Reset();
+      if (!error->empty()) return false;
+    }
+  }
+  return true;
+}
+
+bool SqliteCorpusStore::LoadEntity(int64_t id, StoredEntity* e, std::string* error) {
+  Stmt st;
+  if (!st.Prepare(db_,
+                  "SELECT id, type, name, mentions, documents, by_name, by_surname, by_alias FROM corpus_entities "
+                  "WHERE id = ?1",
+                  error))
+    return false;
+  st.Bind(1, id);
+  if (!st.Step(error)) return false;
+  e->id = st.Int(0);
+  EntityTypeFromName(st.Text(1), &e->type);
+  e->name = std::string(st.Text(2));
+  e->mentions = static_cast<uint32_t>(st.Int(3));
+  e->documents = static_cast<uint32_t>(st.Int(4));
+  e->joined_by_name = static_cast<uint32_t>(st.Int(5));
+  e->joined_by_surname = static_cast<uint32_t>(st.Int(6));
+  e->joined_by_alias = static_cast<uint32_t>(st.Int(7));
+  Stmt al;
+  if (!al.Prepare(db_, "SELECT text, mentions FROM corpus_aliases WHERE entity = ?1 ORDER BY idx", error)) return false;
+  al.Bind(1, id);
+  while (al.Step(error)) e->aliases.push_back({std::string(al.Text(0)), static_cast<uint32_t>(al.Int(1))});
+  return error->empty();
+}
+
+bool SqliteCorpusStore::ListEntities(const EntityListRequest& r, std::vector<StoredEntity>* out, std::string* error) {
+  error->clear();
+  out->clear();
+  if (!FreshEntities(error)) return false;
+  std::string sql = "SELECT id, type, name, mentions, documents, by_name, by_surname, by_alias FROM corpus_entities "
+                    "WHERE documents >= ?1";
+  if (!r.type.empty()) sql += " AND type = ?2";
+  if (r.sort == "mentions") sql += " ORDER BY mentions DESC, id";
+  else if (r.sort == "documents") sql += " ORDER BY documents DESC, mentions DESC, id";
+  else sql += " ORDER BY id";
+  sql += " LIMIT ?3";
+  Stmt st, al;
+  if (!st.Prepare(db_, sql, error) ||
+      !al.Prepare(db_, "SELECT text, mentions FROM corpus_aliases WHERE entity = ?1 ORDER BY idx", error))
+    return false;
+  st.Bind(1, static_cast<int64_t>(r.min_documents));
+  if (!r.type.empty()) st.Bind(2, std::string_view(r.type));
+  st.Bind(3, r.limit ? static_cast<int64_t>(r.limit) : int64_t{-1});
+  while (st.Step(error)) {
+    StoredEntity e;
+    e.id = st.Int(0);
+    EntityTypeFromName(st.Text(1), &e.type);
+    e.name = std::string(st.Text(2));
+    e.mentions = static_cast<uint32_t>(st.Int(3));
+    e.documents = static_cast<uint32_t>(st.Int(4));
+    e.joined_by_name = static_cast<uint32_t>(st.Int(5));
+    e.joined_by_surname = static_cast<uint32_t>(st.Int(6));
+    e.joined_by_alias = static_cast<uint32_t>(st.Int(7));
+    al.Bind(1, e.id);
+    while (al.Step(error)) e.aliases.push_back({std::string(al.Text(0)), static_cast<uint32_t>(al.Int(1))});
+    al.Reset();
+    if (!error->empty()) return false;
+    out->push_back(std::move(e));
+  }
+  return error->empty();
+}
+
+bool SqliteCorpusStore::FindEntities(const std::string& alias, std::vector<int64_t>* ids, std::string* error) {
+  error->clear();
+  ids->clear();
+  if (!FreshEntities(error)) return false;
+  Stmt st;
+  if (!st.Prepare(db_, std::string(kEntityIdsByKey) + "?1 ORDER BY entity", error)) return false;
+  st.Bind(1, std::string_view(NameKey(alias)));
+  while (st.Step(error)) ids->push_back(st.Int(0));
+  return error->empty();
+}
+
+bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::string* error) {
+  error->clear();
+  *out = CorpusDocument();
+  CorpusDocument& c = *out;
+  Stmt st;
+  if (!st.Prepare(db_,
+                  "SELECT path, content_hash, format, size_bytes, encoding, title, site, url, published, language, "
+                  "description, section, bylines, time_reference, text FROM documents WHERE id = ?1",
+                  error))
+    return false;
+  st.Bind(1, doc_id);
+  if (!st.Step(error)) return false;
+  c.path = std::string(st.Text(0));
+  c.content_hash = std::string(st.Text(1));
+  c.format = std::string(st.Text(2));
+  c.size_bytes = st.Int(3);
+  c.encoding = std::string(st.Text(4));
+  c.title = std::string(st.Text(5));
+  c.site = std::string(st.Text(6));
+  c.url = std::string(st.Text(7));
+  c.published = std::string(st.Text(8));
+  c.language = std::string(st.Text(9));
+  c.description = std::string(st.Text(10));
+  c.section = std::string(st.Text(11));
+  for (std::string_view b = st.Text(12); !b.empty();) {
+    const size_t nl = b.find('\n');
+    c.bylines.emplace_back(b.substr(0, nl));
+    b = nl == std::string_view::npos ? std::string_view() : b.substr(nl + 1);
+  }
+  c.time_reference = std::string(st.Text(13));
+  c.text = std::string(st.Text(14));
+
+  auto rows = [&](const char* sql, auto&& read) {
+    Stmt s;
+    if (!s.Prepare(db_, sql, error)) return false;
+    s.Bind(1, doc_id);
+    while (s.Step(error)) read(s);
+    return error->empty();
+  };
+  return rows("SELECT kind, story, line, begin, end, source_begin, source_end FROM blocks WHERE doc_id = ?1 "
+              "ORDER BY idx",
+              [&](Stmt& s) {
+                CorpusDocument::Block b;
+                BlockKindFromName(s.Text(0), &b.kind);
+                b.story = s.IsNull(1) ? kNoStory : static_cast<int32_t>(s.Int(1));
+                b.line = static_cast<uint32_t>(s.Int(2));
+                b.begin = static_cast<uint32_t>(s.Int(3));
+                b.end = static_cast<uint32_t>(s.Int(4));
+                b.source_begin = s.Int(5);
+                b.source_end = s.Int(6);
+                c.blocks.push_back(b);
+              }) &&
+         rows("SELECT title, title_block, first_block, last_block, source_begin, source_end FROM stories "
+              "WHERE doc_id = ?1 ORDER BY idx",
+              [&](Stmt& s) {
+                c.stories.push_back({std::string(s.Text(0)), s.IsNull(1) ? -1 : static_cast<int32_t>(s.Int(1)),
+                                     static_cast<uint32_t>(s.Int(2)), static_cast<uint32_t>(s.Int(3)),
+                                     static_cast<uint64_t>(s.Int(4)), static_cast<uint64_t>(s.Int(5))});
+              }) &&
+         rows("SELECT type, name FROM entities WHERE doc_id = ?1 ORDER BY idx",
+              [&](Stmt& s) {
+                CorpusDocument::Entity e;
+                EntityTypeFromName(s.Text(0), &e.type);
+                e.name = std::string(s.Text(1));
+                c.entities.push_back(std::move(e));
+              }) &&
+         rows("SELECT entity, begin, end, source_begin, source_end, description FROM mentions WHERE doc_id = ?1 "
+              "ORDER BY idx",
+              [&](Stmt& s) {
+                c.mentions.push_back({static_cast<uint32_t>(s.Int(0)), static_cast<uint32_t>(s.Int(1)),
+                                      static_cast<uint32_t>(s.Int(2)), static_cast<uint64_t>(s.Int(3)),
+                                      static_cast<uint64_t>(s.Int(4)), s.Int(5) != 0});
+              }) &&
+         rows((std::string("SELECT ") + kQuoteColumns + " FROM quotes q WHERE q.doc_id = ?1 ORDER BY q.idx").c_str(),
+              [&](Stmt& s) {
+                CorpusDocument::Quote q;
+                ReadQuote(s, 0, &q);
+                c.quotes.push_back(std::move(q));
+              }) &&
+         rows("SELECT type, text, value, mod, source_begin, source_end FROM timexes WHERE doc_id = ?1 ORDER BY idx",
+              [&](Stmt& s) {
+                CorpusDocument::Timex x;
+                TimexTypeFromName(s.Text(0), &x.type);
+                x.text = std::string(s.Text(1));
+                x.value = std::string(s.Text(2));
+                x.mod = std::string(s.Text(3));
+                x.source_begin = s.Int(4);
+                x.source_end = s.Int(5);
+                c.timexes.push_back(std::move(x));
+              }) &&
+         rows("SELECT kind, text, value, high, unit, approximate, modifier, source_begin, source_end FROM amounts "
+              "WHERE doc_id = ?1 ORDER BY idx",
+              [&](Stmt& s) {
+                CorpusDocument::Amount a;
+                AmountKindFromName(s.Text(0), &a.kind);
+                a.text = std::string(s.Text(1));
+                a.value = s.Double(2);
+                a.has_high = !s.IsNull(3);
+                a.high = s.Double(3);
+                a.unit = std::string(s.Text(4));
+                a.approximate = s.Int(5) != 0;
+                a.modifier = std::string(s.Text(6));
+                a.source_begin = s.Int(7);
+                a.source_end = s.Int(8);
+                c.amounts.push_back(std::move(a));
+              });
+}
+
+bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* out, std::string* error) {
+  error->clear();
+  *out = EntityDetail();
+  if (!FreshEntities(error) || !LoadEntity(id, &out->entity, error)) return false;
+  const int64_t limit = max_items ? max_items : -1;
+  Stmt docs, co, qs;
+  if (!docs.Prepare(db_,
+                    "SELECT d.id, d.path, d.title, d.published, (SELECT count(*) FROM mentions x WHERE x.doc_id = d.id "
+                    "AND x.entity IN (SELECT doc_entity FROM corpus_members WHERE entity = ?1 AND doc_id = d.id)) "
+                    "FROM documents d WHERE d.id IN (SELECT doc_id FROM corpus_members WHERE entity = ?1) "
+                    "ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ?2",
+                    error) ||
+      !co.Prepare(db_,
+                  "SELECT e.id, e.name, e.type, c.n FROM (SELECT m2.entity AS entity, count(DISTINCT m2.doc_id) AS n "
+                  "FROM corpus_members m1 JOIN corpus_members m2 ON m2.doc_id = m1.doc_id AND m2.entity <> m1.entity "
+                  "WHERE m1.entity = ?1 GROUP BY m2.entity) c JOIN corpus_entities e ON e.id = c.entity "
+                  "ORDER BY c.n DESC, e.id LIMIT ?2",
+                  error) ||
+      !qs.Prepare(db_,
+                  std::string("SELECT d.id, d.path, d.title, d.published, ") + kQuoteColumns +
+                      " FROM corpus_members m JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_entity = m.doc_entity "
+                      "JOIN documents d ON d.id = q.doc_id WHERE m.entity = ?1 "
+                      "ORDER BY d.published IS NULL, d.published DESC, d.id DESC, q.idx LIMIT ?2",
+                  error))
+    return false;
+  docs.Bind(1, id);
+  docs.Bind(2, limit);
+  while (docs.Step(error))
+    out->documents.push_back({docs.Int(0), std::string(docs.Text(1)), std::string(docs.Text(2)),
+                              std::string(docs.Text(3)), static_cast<uint32_t>(docs.Int(4))});
+  co.Bind(1, id);
+  co.Bind(2, limit);
+  while (error->empty() && co.Step(error)) {
+    EntityDetail::CoOccurring c{co.Int(0), std::string(co.Text(1)), EntityType::kMisc, static_cast<uint32_t>(co.Int(3))};
+    EntityTypeFromName(co.Text(2), &c.type);
+    out->co_occurring.push_back(std::move(c));
+  }
+  qs.Bind(1, id);
+  qs.Bind(2, limit);
+  while (error->empty() && qs.Step(error)) {
+    QuoteHit h{qs.Int(0), std::string(qs.Text(1)), std::string(qs.Text(2)), std::string(qs.Text(3)), {}};
+    ReadQuote(qs, 4, &h.quote);
+    out->quotes.push_back(std::move(h));
+  }
+  return error->empty();
+}
+
+bool SqliteCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t limit, std::vector<QuoteHit>* out,
+                                        std::string* error) {
+  error->clear();
+  out->clear();
+  if (!FreshEntities(error)) return false;
+  Stmt st;
+  if (!st.Prepare(db_,
+                  std::string("SELECT d.id, d.path, d.title, d.published, ") + kQuoteColumns +
+                      " FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE (q.doc_id, q.idx) IN ("
+                      "SELECT doc_id, idx FROM quotes WHERE speaker_name = ?1 COLLATE NOCASE UNION "
+                      "SELECT q2.doc_id, q2.idx FROM corpus_members m JOIN quotes q2 ON q2.doc_id = m.doc_id "
+                      "AND q2.speaker_entity = m.doc_entity WHERE m.entity IN "
+                      "(SELECT entity FROM corpus_keys WHERE key = ?2)) "
+                      "ORDER BY d.published IS NULL, d.published DESC, d.id DESC, q.idx LIMIT ?3",
+                  error))
+    return false;
+  st.Bind(1, std::string_view(speaker));
+  st.Bind(2, std::string_view(NameKey(speaker)));
+  st.Bind(3, limit ? static_cast<int64_t>(limit) : int64_t{-1});
+  while (st.Step(error)) {
+    QuoteHit h{st.Int(0), std::string(st.Text(1)), std::string(st.Text(2)), std::string(st.Text(3)), {}};
+    ReadQuote(st, 4, &h.quote);
+    out->push_back(std::move(h));
+  }
+  return error->empty();
+}
+
+bool SqliteCorpusStore::Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
+                                 std::string* error) {
+  error->clear();
+  out->clear();
+  if (!entity.empty() && !FreshEntities(error)) return false;
+  std::string sql =
+      "SELECT t.value, d.id, d.path, d.title, t.type, t.text, t.mod, t.source_begin, t.source_end FROM timexes t "
+      "JOIN documents d ON d.id = t.doc_id WHERE t.value GLOB '[0-9][0-9][0-9][0-9]*'";
+  if (!entity.empty())
+    sql += " AND t.doc_id IN (SELECT m.doc_id FROM corpus_members m WHERE m.entity IN "
+           "(SELECT entity FROM corpus_keys WHERE key = ?2))";
+  sql += " ORDER BY t.value, d.id, t.idx LIMIT ?1";
+  Stmt st;
+  if (!st.Prepare(db_, sql, error)) return false;
+  st.Bind(1, limit ? static_cast<int64_t>(limit) : int64_t{-1});
+  if (!entity.empty()) st.Bind(2, std::string_view(NameKey(entity)));
+  while (st.Step(error)) {
+    CorpusTimelineEvent e;
+    e.date = std::string(st.Text(0));
+    e.doc_id = st.Int(1);
+    e.path = std::string(st.Text(2));
+    e.title = std::string(st.Text(3));
+    TimexTypeFromName(st.Text(4), &e.timex.type);
+    e.timex.text = std::string(st.Text(5));
+    e.timex.value = e.date;
+    e.timex.mod = std::string(st.Text(6));
+    e.timex.source_begin = st.Int(7);
+    e.timex.source_end = st.Int(8);
+    out->push_back(std::move(e));
+  }
+  return error->empty();
+}
+
+bool SqliteCorpusStore::Stats(StoreStats* out, std::string* error) {
+  error->clear();
+  *out = StoreStats();
+  const std::pair<const char*, uint64_t*> counts[] = {
+      {"SELECT count(*) FROM documents", &out->documents},   {"SELECT count(*) FROM blocks", &out->blocks},
+      {"SELECT count(*) FROM entities", &out->entities},     {"SELECT count(*) FROM mentions", &out->mentions},
+      {"SELECT count(*) FROM quotes", &out->quotes},         {"SELECT count(*) FROM timexes", &out->timexes},
+      {"SELECT count(*) FROM amounts", &out->amounts},       {"SELECT count(*) FROM corpus_entities", &out->corpus_entities},
+      {"SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &out->text_bytes}};
+  for (const auto& [sql, dst] : counts) {
+    const int64_t v = QueryInt(db_, sql, error);
+    if (v < 0) return false;
+    *dst = static_cast<uint64_t>(v);
+  }
+  out->schema_version = static_cast<int>(QueryInt(db_, "PRAGMA user_version", error));
+  return error->empty();
+}
+
+}  // namespace dossier::store

@@ -1,0 +1,482 @@
+// The SQLite corpus store on small hand-written documents: round trips, replacement, search with
+// its filters, corpus entities, and hostile input that must stay data.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "dossier/corpus_store.h"
+
+namespace dossier {
+namespace {
+
+using Doc = CorpusDocument;
+
+// A temporary database file, removed (with its WAL files) afterwards.
+class TempDb {
+ public:
+  TempDb() {
+    char name[] = "/tmp/dossier-store-test-XXXXXX";
+    const int fd = mkstemp(name);
+    close(fd);
+    unlink(name);
+    path_ = name;
+  }
+  ~TempDb() {
+    for (const char* suffix : {"", "-wal", "-shm"}) unlink((path_ + suffix).c_str());
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Adds a block of `text` (one line) to the document, keeping the canonical text in step.
+void AddBlock(Doc* d, const std::string& text, BlockKind kind = BlockKind::kBody) {
+  if (!d->text.empty()) d->text.push_back('\n');
+  Doc::Block b;
+  b.kind = kind;
+  b.story = 0;
+  b.line = static_cast<uint32_t>(d->blocks.size() + 1);
+  b.begin = static_cast<uint32_t>(d->text.size());
+  d->text += text;
+  b.end = static_cast<uint32_t>(d->text.size());
+  b.source_begin = b.begin;
+  b.source_end = b.end;
+  d->blocks.push_back(b);
+}
+
+// Adds an entity with mentions at every occurrence of each of `surfaces` in the text.
+void AddEntity(Doc* d, EntityType type, const std::string& name, const std::vector<std::string>& surfaces) {
+  const uint32_t id = static_cast<uint32_t>(d->entities.size());
+  d->entities.push_back({type, name});
+  for (const std::string& s : surfaces)
+    for (size_t at = d->text.find(s); at != std::string::npos; at = d->text.find(s, at + s.size()))
+      d->mentions.push_back({id, static_cast<uint32_t>(at), static_cast<uint32_t>(at + s.size()), at, at + s.size(), false});
+}
+
+Doc MakeDoc(const std::string& path, const std::vector<std::string>& lines) {
+  Doc d;
+  d.path = path;
+  d.format = "text";
+  for (const auto& l : lines) AddBlock(&d, l);
+  d.size_bytes = d.text.size() + 1;
+  d.encoding = "UTF-8";
+  d.stories.push_back({lines.empty() ? "" : lines[0], 0, 0, static_cast<uint32_t>(lines.size() ? lines.size() - 1 : 0),
+                       0, d.text.size()});
+  d.title = lines.empty() ? "" : lines[0];
+  d.content_hash = ContentHash(d.text);
+  return d;
+}
+
+std::unique_ptr<CorpusStore> Open(const TempDb& db, StoreOptions options = {}) {
+  std::string error;
+  auto s = OpenSqliteCorpusStore(db.path(), options, &error);
+  EXPECT_NE(s, nullptr) << error;
+  return s;
+}
+
+void Put(CorpusStore* s, const Doc& d, PutResult expect = PutResult::kAdded) {
+  PutResult r;
+  std::string error;
+  ASSERT_TRUE(s->Put(d, &r, &error)) << error;
+  EXPECT_EQ(static_cast<int>(r), static_cast<int>(expect)) << d.path;
+}
+
+std::vector<std::string> SearchPaths(CorpusStore* s, SearchRequest r) {
+  std::vector<SearchHit> hits;
+  std::string error;
+  EXPECT_TRUE(s->Search(r, &hits, &error)) << r.query << ": " << error;
+  std::vector<std::string> out;
+  for (const auto& h : hits) out.push_back(h.path);
+  return out;
+}
+
+SearchRequest Q(const std::string& q) {
+  SearchRequest r;
+  r.query = q;
+  return r;
+}
+
+// Three short news texts with entities, a quote, a time expression and an amount.
+std::vector<Doc> SmallCorpus() {
+  Doc a = MakeDoc("a.txt", {"Starmer visits Paris", "Keir Starmer met Emmanuel Macron in Paris on Monday.",
+                            "Mr Starmer said the talks on climate change went well."});
+  a.format = "html";
+  a.site = "Sky News";
+  a.published = "2025-11-20T10:00:00Z";
+  a.bylines = {"Jane Doe", "John Roe"};
+  a.url = "https://example.com/a";
+  AddEntity(&a, EntityType::kPerson, "Keir Starmer", {"Keir Starmer", "Mr Starmer"});
+  AddEntity(&a, EntityType::kPerson, "Emmanuel Macron", {"Emmanuel Macron"});
+  AddEntity(&a, EntityType::kLocation, "Paris", {"Paris"});
+  {
+    Doc::Quote q;
+    q.type = QuoteType::kIndirect;
+    q.text = "the talks on climate change went well";
+    q.has_speaker = true;
+    q.speaker_text = "Mr Starmer";
+    q.speaker_name = "Keir Starmer";
+    q.speaker_entity = 0;
+    q.cue = "said";
+    a.quotes.push_back(q);
+  }
+  a.timexes.push_back({TimexType::kDate, "Monday", "2025-11-17", "", 60, 66});
+  Doc::Amount amount;
+  amount.kind = AmountKind::kMoney;
+  amount.text = "£5bn";
+  amount.value = 5e9;
+  amount.unit = "GBP";
+  amount.approximate = true;
+  amount.modifier = "APPROX";
+  a.amounts.push_back(amount);
+
+  Doc b = MakeDoc("b.txt", {"Budget row", "Starmer told MPs the budget would protect climate funding.",
+                            "Rachel Reeves said the figures were sound."});
+  b.published = "2025-11-26";
+  AddEntity(&b, EntityType::kPerson, "Starmer", {"Starmer"});
+  AddEntity(&b, EntityType::kPerson, "Rachel Reeves", {"Rachel Reeves"});
+  {
+    Doc::Quote q;
+    q.type = QuoteType::kIndirect;
+    q.text = "the figures were sound";
+    q.has_speaker = true;
+    q.speaker_text = "Rachel Reeves";
+    q.speaker_name = "Rachel Reeves";
+    q.speaker_entity = 1;
+    b.quotes.push_back(q);
+  }
+  Doc c = MakeDoc("c.txt", {"Weather warning", "Heavy rain is expected in Paris and London this weekend.",
+                            "Forecasters said the climate is changing."});
+  c.format = "html";
+  c.site = "BBC News";
+  c.published = "2025-10-01";
+  AddEntity(&c, EntityType::kLocation, "Paris", {"Paris"});
+  AddEntity(&c, EntityType::kLocation, "London", {"London"});
+  for (Doc* d : {&a, &b, &c}) d->content_hash = ContentHash(d->text + d->path);
+  return {a, b, c};
+}
+
+TEST(CorpusStore, ADocumentComesBackAsItWasPut) {
+  TempDb db;
+  auto s = Open(db);
+  const std::vector<Doc> docs = SmallCorpus();
+  for (const Doc& d : docs) Put(s.get(), d);
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error)) << error;
+  Doc back;
+  ASSERT_TRUE(s->GetDocument(1, &back, &error)) << error;
+  const Doc& a = docs[0];
+  EXPECT_EQ(back.path, a.path);
+  EXPECT_EQ(back.content_hash, a.content_hash);
+  EXPECT_EQ(back.format, "html");
+  EXPECT_EQ(back.site, "Sky News");
+  EXPECT_EQ(back.url, a.url);
+  EXPECT_EQ(back.bylines, a.bylines);
+  EXPECT_EQ(back.text, a.text);
+  ASSERT_EQ(back.blocks.size(), a.blocks.size());
+  for (size_t i = 0; i < a.blocks.size(); ++i) {
+    EXPECT_EQ(back.blocks[i].begin, a.blocks[i].begin);
+    EXPECT_EQ(back.blocks[i].end, a.blocks[i].end);
+    EXPECT_EQ(back.blocks[i].source_end, a.blocks[i].source_end);
+    EXPECT_EQ(back.blocks[i].line, a.blocks[i].line);
+  }
+  ASSERT_EQ(back.mentions.size(), a.mentions.size());
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    EXPECT_EQ(back.mentions[i].entity, a.mentions[i].entity);
+    EXPECT_EQ(back.text.substr(back.mentions[i].begin, back.mentions[i].end - back.mentions[i].begin),
+              a.text.substr(a.mentions[i].begin, a.mentions[i].end - a.mentions[i].begin));
+  }
+  ASSERT_EQ(back.entities.size(), 3u);
+  EXPECT_EQ(back.entities[1].name, "Emmanuel Macron");
+  ASSERT_EQ(back.quotes.size(), 1u);
+  EXPECT_EQ(back.quotes[0].speaker_name, "Keir Starmer");
+  EXPECT_EQ(back.quotes[0].speaker_entity, 0);
+  EXPECT_EQ(back.quotes[0].cue, "said");
+  EXPECT_EQ(back.quotes[0].type, QuoteType::kIndirect);
+  ASSERT_EQ(back.timexes.size(), 1u);
+  EXPECT_EQ(back.timexes[0].value, "2025-11-17");
+  EXPECT_EQ(back.timexes[0].source_begin, 60u);
+  ASSERT_EQ(back.amounts.size(), 1u);
+  EXPECT_EQ(back.amounts[0].value, 5e9);
+  EXPECT_EQ(back.amounts[0].unit, "GBP");
+  EXPECT_TRUE(back.amounts[0].approximate);
+  EXPECT_FALSE(back.amounts[0].has_high);
+  // No such document: false, and no error.
+  EXPECT_FALSE(s->GetDocument(99, &back, &error));
+  EXPECT_EQ(error, "");
+}
+
+TEST(CorpusStore, UnchangedIsANoOpAndAChangeReplacesEveryRow) {
+  TempDb db;
+  auto s = Open(db);
+  std::vector<Doc> docs = SmallCorpus();
+  for (const Doc& d : docs) Put(s.get(), d);
+  Put(s.get(), docs[0], PutResult::kUnchanged);
+  Doc changed = MakeDoc("a.txt", {"Starmer visits Berlin", "Keir Starmer met Olaf Scholz in Berlin."});
+  AddEntity(&changed, EntityType::kPerson, "Keir Starmer", {"Keir Starmer"});
+  Put(s.get(), changed, PutResult::kReplaced);
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error));
+  StoreStats st;
+  ASSERT_TRUE(s->Stats(&st, &error)) << error;
+  EXPECT_EQ(st.documents, 3u);
+  EXPECT_EQ(st.quotes, 1u);   // a.txt's quote went with the old version
+  EXPECT_EQ(st.timexes, 0u);
+  EXPECT_EQ(st.amounts, 0u);
+  EXPECT_EQ(st.mentions, 1u + 2u + 2u);
+  // The document keeps its id, and the full-text index follows the new text only.
+  Doc back;
+  ASSERT_TRUE(s->GetDocument(1, &back, &error));
+  EXPECT_EQ(back.title, "Starmer visits Berlin");
+  EXPECT_EQ(SearchPaths(s.get(), Q("Berlin")), std::vector<std::string>{"a.txt"});
+  EXPECT_EQ(SearchPaths(s.get(), Q("Macron")), std::vector<std::string>{});
+  // Removing it takes every row.
+  ASSERT_TRUE(s->Remove("a.txt", &error)) << error;
+  ASSERT_TRUE(s->Commit(&error));
+  ASSERT_TRUE(s->Stats(&st, &error));
+  EXPECT_EQ(st.documents, 2u);
+  EXPECT_EQ(st.mentions, 4u);
+  EXPECT_EQ(SearchPaths(s.get(), Q("Berlin")), std::vector<std::string>{});
+}
+
+TEST(CorpusStore, SearchRanksAndFilters) {
+  TempDb db;
+  auto s = Open(db);
+  for (const Doc& d : SmallCorpus()) Put(s.get(), d);
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error));
+  using V = std::vector<std::string>;
+  EXPECT_EQ(SearchPaths(s.get(), Q("budget")), V{"b.txt"});
+  // Every word must occur; a phrase must occur as written.
+  {
+    std::vector<std::string> both = SearchPaths(s.get(), Q("climate Paris"));
+    std::sort(both.begin(), both.end());
+    EXPECT_EQ(both, (V{"a.txt", "c.txt"}));
+  }
+  EXPECT_EQ(SearchPaths(s.get(), Q("\"climate change\"")), V{"a.txt"});
+  EXPECT_EQ(SearchPaths(s.get(), Q("climat*")).size(), 3u);
+  EXPECT_EQ(SearchPaths(s.get(), Q("budget OR rain")).size(), 2u);
+  EXPECT_EQ(SearchPaths(s.get(), Q("climate -Paris")), V{"b.txt"});
+  // A title match outranks a body match (title weighted 4:1).
+  EXPECT_EQ(SearchPaths(s.get(), Q("Starmer")).front(), "a.txt");
+  // Filters.
+  SearchRequest r = Q("climate");
+  r.site = "sky news";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{"a.txt"});
+  r = Q("climate");
+  r.type = "text";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{"b.txt"});
+  r = Q("climate");
+  r.published_from = "2025-11-01";
+  r.published_to = "2025-11-20";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{"a.txt"});
+  // Filters alone: newest first.
+  r = Q("");
+  r.published_from = "2025-01-01";
+  EXPECT_EQ(SearchPaths(s.get(), r), (V{"b.txt", "a.txt", "c.txt"}));
+  // Snippets mark the matched words.
+  std::vector<SearchHit> hits;
+  r = Q("rain");
+  r.mark_open = "<";
+  r.mark_close = ">";
+  ASSERT_TRUE(s->Search(r, &hits, &error)) << error;
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_NE(hits[0].snippet.find("<rain>"), std::string::npos) << hits[0].snippet;
+  EXPECT_GT(hits[0].score, 0);
+  EXPECT_EQ(hits[0].site, "BBC News");
+  EXPECT_EQ(hits[0].published, "2025-10-01");
+}
+
+TEST(CorpusStore, EntityAndSpeakerFiltersGoThroughCorpusEntities) {
+  TempDb db;
+  auto s = Open(db);
+  for (const Doc& d : SmallCorpus()) Put(s.get(), d);
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error));
+  EXPECT_TRUE(s->EntitiesStale());
+  using V = std::vector<std::string>;
+  // "Mr Starmer" is an alias of Keir Starmer (a.txt); b.txt's "Starmer" joins him (the only Starmer).
+  SearchRequest r = Q("climate");
+  r.entity = "mr starmer";
+  {
+    V both = SearchPaths(s.get(), r);
+    std::sort(both.begin(), both.end());
+    EXPECT_EQ(both, (V{"a.txt", "b.txt"}));
+  }
+  EXPECT_FALSE(s->EntitiesStale());  // the filter relinked first
+  r.entity = "Rachel Reeves";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{"b.txt"});
+  r.entity = "Nobody Atall";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{});
+  r = Q("");
+  r.speaker = "Starmer";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{"a.txt"});
+  r.speaker = "rachel reeves";
+  EXPECT_EQ(SearchPaths(s.get(), r), V{"b.txt"});
+
+  std::vector<StoredEntity> ents;
+  EntityListRequest all;
+  ASSERT_TRUE(s->ListEntities(all, &ents, &error)) << error;
+  ASSERT_EQ(ents.size(), 5u);  // Starmer, Macron, Paris, Reeves, London
+  EXPECT_EQ(ents[0].name, "Keir Starmer");
+  EXPECT_EQ(ents[0].documents, 2u);
+  EXPECT_EQ(ents[0].mentions, 3u);
+  EXPECT_EQ(ents[0].joined_by_surname, 1u);
+  EXPECT_EQ(ents[2].name, "Paris");
+  EXPECT_EQ(ents[2].documents, 2u);
+  all.sort = "mentions";
+  all.type = "LOC";
+  ASSERT_TRUE(s->ListEntities(all, &ents, &error));
+  ASSERT_EQ(ents.size(), 2u);
+  EXPECT_EQ(ents[0].name, "Paris");
+
+  // Browsing: entity detail, quotes by speaker, timeline.
+  EntityDetail detail;
+  ASSERT_TRUE(s->GetEntity(0, 10, &detail, &error)) << error;
+  EXPECT_EQ(detail.entity.name, "Keir Starmer");
+  ASSERT_EQ(detail.documents.size(), 2u);
+  EXPECT_EQ(detail.documents[0].path, "b.txt");  // newest first
+  EXPECT_EQ(detail.documents[1].mentions, 2u);
+  ASSERT_EQ(detail.quotes.size(), 1u);
+  EXPECT_EQ(detail.quotes[0].quote.text, "the talks on climate change went well");
+  ASSERT_GE(detail.co_occurring.size(), 3u);
+  std::vector<QuoteHit> quotes;
+  ASSERT_TRUE(s->QuotesBySpeaker("Reeves", 10, &quotes, &error)) << error;
+  EXPECT_EQ(quotes.size(), 0u);  // "Reeves" alone is not one of her aliases
+  ASSERT_TRUE(s->QuotesBySpeaker("Rachel Reeves", 10, &quotes, &error));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].path, "b.txt");
+  std::vector<CorpusTimelineEvent> events;
+  ASSERT_TRUE(s->Timeline("Emmanuel Macron", 10, &events, &error)) << error;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date, "2025-11-17");
+  ASSERT_TRUE(s->Timeline("London", 10, &events, &error));
+  EXPECT_EQ(events.size(), 0u);
+}
+
+TEST(CorpusStore, TwoPeopleSharingASurnameAreNotMerged) {
+  TempDb db;
+  auto s = Open(db);
+  Doc a = MakeDoc("a.txt", {"Donald Trump spoke.", "Melania Trump listened."});
+  AddEntity(&a, EntityType::kPerson, "Donald Trump", {"Donald Trump"});
+  AddEntity(&a, EntityType::kPerson, "Melania Trump", {"Melania Trump"});
+  Doc b = MakeDoc("b.txt", {"Mr Trump left early."});
+  AddEntity(&b, EntityType::kPerson, "Trump", {"Mr Trump"});
+  b.content_hash = "b";
+  Put(s.get(), a);
+  Put(s.get(), b);
+  std::string error;
+  ASSERT_TRUE(s->RelinkEntities(&error)) << error;
+  std::vector<StoredEntity> ents;
+  ASSERT_TRUE(s->ListEntities({}, &ents, &error));
+  ASSERT_EQ(ents.size(), 3u);
+  for (const auto& e : ents) EXPECT_EQ(e.documents, 1u) << e.name;
+  std::vector<int64_t> ids;
+  ASSERT_TRUE(s->FindEntities("TRUMP", &ids, &error));
+  EXPECT_EQ(ids.size(), 1u);  // only the bare "Trump" of b.txt has that name
+}
+
+TEST(CorpusStore, HostileQueriesAreDataNeverSql) {
+  TempDb db;
+  auto s = Open(db);
+  for (const Doc& d : SmallCorpus()) Put(s.get(), d);
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error));
+  const std::vector<std::string> hostile = {
+      "'; DROP TABLE documents; --", "\" OR 1=1 --", "\"", "\"\"\"", "NEAR(climate rain, 2)", "climate AND",
+      "OR", "AND OR NOT", "title:climate", "text : rain", "*", "climate*)", "^climate", "{title text}: rain",
+      "rank MATCH 'x'", "documents_fts", std::string("rain\0x", 6), "\xff\xfe", "-climate", "--", "(((",
+      "climate\" OR \"rain", std::string(5000, '('), "' UNION SELECT path FROM documents --"};
+  for (const std::string& q : hostile) {
+    std::vector<SearchHit> hits;
+    std::string e;
+    const bool ok = s->Search(Q(q), &hits, &e);
+    // Either hits for the words in it, or a one-line complaint about having no words: never an
+    // SQLite/FTS5 syntax error.
+    if (!ok) {
+      EXPECT_TRUE(e.find("query") != std::string::npos) << q << ": " << e;
+    }
+    for (const auto& filter : {&SearchRequest::site, &SearchRequest::entity, &SearchRequest::speaker,
+                               &SearchRequest::type}) {
+      SearchRequest r = Q("climate");
+      r.*filter = q;
+      EXPECT_TRUE(s->Search(r, &hits, &e)) << q << ": " << e;
+      EXPECT_TRUE(hits.empty()) << q;
+    }
+  }
+  // A date filter that is not a date is refused, not compared.
+  {
+    SearchRequest r = Q("climate");
+    r.published_from = "' OR 1=1 --";
+    std::vector<SearchHit> hits;
+    EXPECT_FALSE(s->Search(r, &hits, &error));
+    EXPECT_NE(error.find("YYYY-MM-DD"), std::string::npos) << error;
+    error.clear();
+  }
+  // The words inside hostile text are still searched for.
+  EXPECT_EQ(SearchPaths(s.get(), Q("rain, (climate)")), std::vector<std::string>{"c.txt"});
+  EXPECT_EQ(SearchPaths(s.get(), Q("title:climate")).size(), 0u);  // "title" is a word, not a column
+  StoreStats st;
+  ASSERT_TRUE(s->Stats(&st, &error)) << error;
+  EXPECT_EQ(st.documents, 3u);
+  // Hostile paths and texts are stored as they are.
+  Doc evil = MakeDoc("x'); DELETE FROM documents; --.txt", {"Robert'); DROP TABLE blocks;--", "\"quoted\" words"});
+  Put(s.get(), evil);
+  ASSERT_TRUE(s->Commit(&error));
+  ASSERT_TRUE(s->Stats(&st, &error));
+  EXPECT_EQ(st.documents, 4u);
+  EXPECT_EQ(SearchPaths(s.get(), Q("Robert")), std::vector<std::string>{evil.path});
+}
+
+TEST(CorpusStore, SchemaIsVersionedAndANewerOneIsRefused) {
+  TempDb db;
+  { auto s = Open(db); }
+  StoreStats st;
+  std::string error;
+  {
+    auto s = Open(db);
+    ASSERT_TRUE(s->Stats(&st, &error));
+    EXPECT_EQ(st.schema_version, 1);
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  EXPECT_EQ(OpenSqliteCorpusStore(db.path(), {}, &error), nullptr);
+  EXPECT_NE(error.find("newer"), std::string::npos) << error;
+  // A query never creates a corpus.
+  StoreOptions no_create;
+  no_create.create = false;
+  EXPECT_EQ(OpenSqliteCorpusStore(db.path() + ".missing", no_create, &error), nullptr);
+  EXPECT_NE(access((db.path() + ".missing").c_str(), F_OK), 0);
+}
+
+TEST(CorpusStore, ABatchLeftUncommittedLeavesNoHalfDocument) {
+  TempDb db;
+  {
+    StoreOptions o;
+    o.batch_documents = 2;
+    auto s = Open(db, o);
+    const std::vector<Doc> docs = SmallCorpus();
+    for (const Doc& d : docs) Put(s.get(), d);  // two committed, the third pending
+    // What another connection sees meanwhile is whole documents only (the crash itself is
+    // tested end to end in tests/cli/test_index_cli.py, with SIGKILL mid-document).
+    StoreOptions read_only;
+    read_only.read_only = true;
+    std::string error;
+    auto reader = OpenSqliteCorpusStore(db.path(), read_only, &error);
+    ASSERT_NE(reader, nullptr) << error;
+    StoreStats st;
+    ASSERT_TRUE(reader->Stats(&st, &error)) << error;
+    EXPECT_EQ(st.documents, 2u);
+    EXPECT_EQ(st.mentions, 5u + 2u);  // a.txt and b.txt, every mention
+  }
+}
+
+}  // namespace
+}  // namespace dossier
