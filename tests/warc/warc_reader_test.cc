@@ -313,3 +313,46 @@ TEST(WarcReader, EmptyAndNotWarc) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Random damage (byte flips, cuts, inserted junk) to plain and gzip WARC files: reading always
+// ends, within a bounded number of calls, whatever the bytes (run under ASan+UBSan by .ci/run).
+TEST(WarcReaderHostile, RandomDamageAlwaysEnds) {
+  const std::string plain = Join(FiveRecords());
+  std::string gz;
+  for (const auto& p : FiveRecords()) gz += GzipMember(p);
+  uint64_t state = 12345;
+  auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::string bytes = round % 2 ? gz : plain;
+    const int edits = 1 + static_cast<int>(next(4));
+    for (int e = 0; e < edits && !bytes.empty(); ++e) {
+      const size_t at = next(bytes.size());
+      switch (next(3)) {
+        case 0: bytes[at] = static_cast<char>(next(256)); break;
+        case 1: bytes.resize(at); break;
+        default: bytes.insert(at, std::string(1 + next(40), static_cast<char>(next(256)))); break;
+      }
+    }
+    WarcReaderOptions options;
+    options.max_block = 64 + next(4096);
+    auto reader = WarcReader::FromBytes(bytes, options);
+    WarcRecord record;
+    std::string error;
+    int calls = 0;
+    while (reader->Next(&record, &error) != WarcReader::Result::kEnd) {
+      ASSERT_LT(++calls, 1000) << "round " << round;
+      WarcPage page;
+      std::string why;
+      if (record.block.size() < 100000) ToWarcPage(std::move(record), &page, &why);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dossier
