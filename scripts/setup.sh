@@ -18,6 +18,7 @@ PACKAGES=(
   libbenchmark-dev      # micro-benchmarks
   wamerican wbritish wamerican-insane wbritish-insane   # word lists for glued-word repair
   python3 python3-pytest  # end-to-end tests and benchmark scorers (run with /usr/bin/python3)
+  python3-dev pybind11-dev  # the Python package (python/dossier, built by CMake)
   time                  # /usr/bin/time -v for peak-memory figures
   python3-readability   # benchmark yardstick: readability-lxml, timed by bench/time_readability.py
 )

@@ -192,8 +192,24 @@ struct Quote {
 // The date relative time expressions were resolved against, and where it came from.
 struct TimeReference {
   std::string value;     // ISO date (YYYY-MM-DD), empty when unknown
-  std::string evidence;  // "published" (given), "metadata" (HTML), "text" ("until today, 20 November"), ""
+  std::string evidence;  // "published" (given), "metadata" (HTML), "text" ("until today, 20 November"),
+                         // "crawl" (a WARC record's HTTP Last-Modified or WARC-Date), ""
   std::vector<std::string> stories;  // per story, the date used (stories may differ), same order
+};
+
+// Where a document came from inside a WARC file (`dossier analyze`/`extract` on .warc[.gz]).
+// Dates are kept as given by each source and never overwrite the page's own metadata.
+struct WarcOrigin {
+  std::string url;                 // WARC-Target-URI
+  std::string warc_date;           // WARC-Date (ISO 8601, as in the record)
+  std::string record_id;           // WARC-Record-ID ("<urn:uuid:...>")
+  std::string http_date;           // the HTTP Date header, as ISO 8601 when it parses ("" if none)
+  std::string http_last_modified;  // the HTTP Last-Modified header, likewise
+  std::string content_type;        // the HTTP Content-Type header
+  uint64_t record_offset = 0;      // byte offset of the record ("WARC/1.x" line) in the decompressed WARC
+  // For .warc.gz: byte offset in the compressed file of the gzip member the record starts in (what
+  // CDX indexes store for random access); UINT64_MAX for an uncompressed WARC.
+  uint64_t gzip_member_offset = UINT64_MAX;
 };
 
 struct SourceInfo {
@@ -205,6 +221,9 @@ struct SourceInfo {
   std::string encoding_evidence;  // HTML: "bom", "http-header", "meta", "detected" or "default"
   uint32_t invalid_bytes_replaced = 0;
   uint32_t lines = 0;           // non-empty input lines
+  // A WARC record: `path` is the WARC file, offsets are into the record's decoded HTML payload.
+  bool from_warc = false;
+  WarcOrigin warc;
 };
 
 struct Document {

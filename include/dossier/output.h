@@ -18,6 +18,9 @@ struct JsonOptions {
   bool entities = true;
   bool quotes = true;
   bool time = true;
+  // When not empty: written first as the member "id" (raw JSON: a string with its quotes, a
+  // number), for `analyze --stdin-jsonl`, whose results carry the id of their input line.
+  std::string_view id_json = {};
 };
 
 // Called with the output buffer whenever it passes about 1 MB, so a large document streams out
@@ -34,9 +37,10 @@ void RenderMarkdown(const Document& doc, std::string* out);
 
 // Appends one JSON object (no newline) for `dossier extract`: path, title, text (blocks joined by
 // "\n"), bylines, published, language, site, url, blocks (kind, text, source offsets into the
-// decompressed input) and every metadata field with its evidence.
+// decompressed input) and every metadata field with its evidence. A page from a WARC record passes
+// its origin (`source` then says where in the WARC it was; offsets are into its decoded payload).
 void WriteExtractJson(std::string_view path, const DecodedHtml& page,
-                      const ExtractedArticle& article, std::string* out);
+                      const ExtractedArticle& article, std::string* out, const WarcOrigin* warc = nullptr);
 
 // Appends `s` as a JSON string literal (quoted, escaped; invalid UTF-8 is never produced because
 // the canonical text is valid UTF-8).

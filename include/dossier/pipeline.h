@@ -43,6 +43,14 @@ struct HtmlInput {
   std::string url;
   std::string content_type;  // the HTTP Content-Type header, for its charset
   std::string published;     // publication date (YYYY-MM-DD) for relative time expressions; any input
+  // Known to be HTML (a WARC response with an HTML Content-Type, its body already decoded): neither
+  // gunzipped nor sniffed.
+  bool is_html = false;
+  // Known to be crude text (the "text" of a --stdin-jsonl line): never taken for HTML or gzip.
+  bool is_text = false;
+  // A weak date (ISO, from the crawl: HTTP Last-Modified or WARC-Date) for relative time
+  // expressions when neither `published` nor the page gives one; metadata is never overwritten.
+  std::string fallback_date;
 };
 
 class Analyzer {

@@ -89,7 +89,9 @@ class TimeStage {
   static std::unique_ptr<TimeStage> Load(const std::string& data_dir, std::string* error);
   ~TimeStage();
   // `published` (YYYY-MM-DD, may be empty) wins over the page metadata and the text.
-  void Annotate(Document* doc, std::string_view published) const;
+  // `fallback` (YYYY-MM-DD...) is weak evidence, used only when neither `published` nor the
+  // page's metadata gives a date: the crawl date of a WARC record (evidence "crawl").
+  void Annotate(Document* doc, std::string_view published, std::string_view fallback = {}) const;
 
  private:
   TimeStage();

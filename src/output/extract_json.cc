@@ -10,7 +10,7 @@
 namespace dossier {
 
 void WriteExtractJson(std::string_view path, const DecodedHtml& page,
-                      const ExtractedArticle& article, std::string* out) {
+                      const ExtractedArticle& article, std::string* out, const WarcOrigin* warc) {
   const PageMetadata& md = article.metadata;
   json::Members doc(out, '{', '}');
   doc.Str("schema_version", kSchemaVersion);
@@ -51,6 +51,7 @@ void WriteExtractJson(std::string_view path, const DecodedHtml& page,
       source.Str("declared_encoding", page.declared_charset);
     }
     source.Uint("invalid_bytes_replaced", page.invalid_bytes_replaced);
+    if (warc) json::WriteWarcOrigin(*warc, source);
   }
   doc.Str("strategy", article.strategy);
 }

@@ -49,6 +49,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     if (flush && out->size() >= kFlushAt) flush(out);
   };
   Members top(out, '{', '}');
+  if (!options.id_json.empty()) top.Raw("id", options.id_json);
   top.Str("schema_version", kSchemaVersion);
   {
     top.Key("source");
@@ -61,6 +62,7 @@ void WriteDocumentJson(const Document& doc, const JsonOptions& options, std::str
     src.Uint("lines", doc.source.lines);
     if (doc.source.gzip) src.Raw("gzip", "true");
     if (!doc.source.encoding_evidence.empty()) src.Str("encoding_evidence", doc.source.encoding_evidence);
+    if (doc.source.from_warc) json::WriteWarcOrigin(doc.source.warc, src);
   }
   if (doc.source.format == "html") {
     // Page metadata: the plain fields and, with their evidence, the `metadata` object.

@@ -51,4 +51,20 @@ void WriteMetadataWithEvidence(const PageMetadata& md, Members& m) {
   }
 }
 
+void WriteWarcOrigin(const WarcOrigin& warc, Members& source) {
+  auto str_or_null = [&](std::string_view key, const std::string& v) {
+    if (v.empty()) source.Raw(key, "null");
+    else source.Str(key, v);
+  };
+  source.Str("container", "warc");
+  str_or_null("url", warc.url);
+  str_or_null("warc_date", warc.warc_date);
+  str_or_null("warc_record_id", warc.record_id);
+  source.Uint("record_offset", warc.record_offset);
+  if (warc.gzip_member_offset != UINT64_MAX) source.Uint("warc_gzip_member_offset", warc.gzip_member_offset);
+  str_or_null("http_date", warc.http_date);
+  str_or_null("http_last_modified", warc.http_last_modified);
+  str_or_null("content_type", warc.content_type);
+}
+
 }  // namespace dossier::json

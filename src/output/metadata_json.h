@@ -4,6 +4,7 @@
 #ifndef DOSSIER_OUTPUT_METADATA_JSON_H_
 #define DOSSIER_OUTPUT_METADATA_JSON_H_
 
+#include "dossier/document.h"
 #include "dossier/html.h"
 #include "output/json_members.h"
 
@@ -14,6 +15,10 @@ namespace dossier::json {
 void WritePlainMetadata(const PageMetadata& md, Members& m, bool with_title = true);
 // Writes the "metadata" member of `m`: {field: {value, evidence} or null, bylines: [...], tags: [...]}.
 void WriteMetadataWithEvidence(const PageMetadata& md, Members& m);
+// Writes the members of `source` that say where a page came from in a WARC file: "url",
+// "warc_date", "warc_record_id", "record_offset", "warc_gzip_member_offset" (.warc.gz only),
+// "http_date", "http_last_modified" (null when absent), "content_type".
+void WriteWarcOrigin(const WarcOrigin& warc, Members& source);
 
 }  // namespace dossier::json
 

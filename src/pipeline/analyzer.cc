@@ -407,7 +407,7 @@ bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Doc
                             std::string* error, const HtmlInput& hints, std::string* release) const {
   std::string unzipped;
   bool gzip = false;
-  if (IsGzip(bytes)) {
+  if (!hints.is_html && !hints.is_text && IsGzip(bytes)) {
     if (!Gunzip(bytes, &unzipped, error)) {
       *error = path + ": " + *error;
       return false;
@@ -423,7 +423,7 @@ bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Doc
     *error = path + ": larger than 4 GiB";
     return false;
   }
-  if (LooksLikeHtml(bytes)) {
+  if (!hints.is_text && (hints.is_html || LooksLikeHtml(bytes))) {
     *doc = AnalyzeHtml(bytes, path, hints);
   } else {
     if (bytes.find('\0') != std::string_view::npos) {
@@ -443,10 +443,11 @@ bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Doc
     LinkingKnowledge knowledge{impl_->offices.get(), hints.published};
     if (knowledge.date.empty() && doc->metadata.published.value.size() >= 10)
       knowledge.date = doc->metadata.published.value.substr(0, 10);
+    if (knowledge.date.empty() && hints.fallback_date.size() >= 10) knowledge.date = hints.fallback_date.substr(0, 10);
     doc->entities = LinkEntities(*doc, impl_->entities->Tag(*doc), knowledge);
   }
   if (impl_->quotes) impl_->quotes->Annotate(doc);  // quotations attributed to speakers, after entities (src/quotes)
-  if (impl_->time) impl_->time->Annotate(doc, hints.published);  // time expressions, amounts (src/time, src/amounts)
+  if (impl_->time) impl_->time->Annotate(doc, hints.published, hints.fallback_date);  // time expressions, amounts (src/time, src/amounts)
   return true;
 }
 

@@ -43,7 +43,7 @@ DocumentDate CompleteToday(int year, int month, int day, const DocumentDate& doc
 
 }  // namespace
 
-void TimeStage::Annotate(Document* doc, std::string_view published) const {
+void TimeStage::Annotate(Document* doc, std::string_view published, std::string_view fallback) const {
   doc->timexes.clear();
   doc->amounts.clear();
   doc->time_reference = TimeReference();
@@ -54,6 +54,10 @@ void TimeStage::Annotate(Document* doc, std::string_view published) const {
   } else if (doc->metadata.published.known() && DocumentDate::Parse(doc->metadata.published.value, &doc_date)) {
     evidence = "metadata";
   }
+  // The crawl date is weaker than the page's own words: it only dates a page whose metadata and
+  // text give nothing (and completes a "today, 20 November" without a year).
+  DocumentDate crawl;
+  if (fallback.size() < 10 || !DocumentDate::Parse(fallback.substr(0, 10), &crawl)) crawl = DocumentDate();
   // Sentences by story (the last group: sentences outside every story), in text order.
   const size_t n_stories = doc->stories.size();
   std::vector<std::vector<uint32_t>> groups(n_stories + 1);
@@ -77,7 +81,7 @@ void TimeStage::Annotate(Document* doc, std::string_view published) const {
     for (uint32_t i : groups[g]) spans.push_back(doc->sentences[i].span);
     int y = 0, m = 0, d = 0;
     if (!timex_->FindToday(doc->text, spans, &y, &m, &d)) continue;
-    DocumentDate today = CompleteToday(y, m, d, doc_date);
+    DocumentDate today = CompleteToday(y, m, d, doc_date.known ? doc_date : crawl);
     if (!today.known) continue;
     group_date[g] = today;
     group_evidence[g] = "text";
@@ -85,6 +89,10 @@ void TimeStage::Annotate(Document* doc, std::string_view published) const {
       doc_date = today;
       evidence = "text";
     }
+  }
+  if (!doc_date.known && crawl.known) {
+    doc_date = crawl;
+    evidence = "crawl";
   }
   for (size_t g = 0; g < groups.size(); ++g)
     if (!group_date[g].known && doc_date.known) {

@@ -9,7 +9,9 @@
 #include "dossier/output.h"
 #include "dossier/pipeline.h"
 #include "dossier/time.h"
+#include "inputs.h"
 #include "io.h"
+#include "stdin_jsonl.h"
 #include "parallel.h"
 
 namespace dossier::cli {
@@ -48,13 +50,19 @@ struct AnalyzeFlags {
   bool no_progress = false;
   std::string stages = "all";
   std::string batch_entities;  // where to write the batch's corpus entities, empty: not at all
+  bool stdin_jsonl = false;
 };
 }  // namespace
 
 Runner AddAnalyze(CLI::App& app) {
   auto flags = std::make_shared<AnalyzeFlags>();
-  CLI::App* cmd = app.add_subcommand("analyze", "Analyse news: crude scraped text or HTML pages (.html, .html.gz; sniffed); one JSON document per input per line");
-  cmd->add_option("inputs", flags->inputs, "input files, or - for standard input")->required();
+  CLI::App* cmd = app.add_subcommand("analyze", "Analyse news: crude scraped text, HTML pages (.html, .html.gz) or WARC files (.warc, .warc.gz: one document per HTML response record); sniffed by content; one JSON document per line");
+  cmd->add_option("inputs", flags->inputs,
+                  "input files (crude text, HTML, .gz, WARC: sniffed), or - for standard input");
+  cmd->add_flag("--stdin-jsonl", flags->stdin_jsonl,
+                "filter mode: read one JSON object a line from standard input ({\"id\", \"html\" or \"text\", "
+                "optional \"url\", \"published\"}) and write one result a line, in the same order, flushed as it "
+                "goes; a bad line gives an error object {\"id\", \"line\", \"error\"} and the stream goes on");
   cmd->add_option("--format", flags->format, "json (JSON Lines, default), text or markdown")
       ->check(CLI::IsMember({"json", "text", "markdown"}));
   cmd->add_flag("--tokens", flags->tokens, "include token spans in the JSON");
@@ -76,6 +84,14 @@ Runner AddAnalyze(CLI::App& app) {
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
   return [flags]() -> int {
     std::string error;
+    if (flags->stdin_jsonl == !flags->inputs.empty()) {
+      std::cerr << "dossier analyze: give input files (or -), or --stdin-jsonl, not both\n";
+      return 2;
+    }
+    if (flags->stdin_jsonl && (flags->format != "json" || !flags->batch_entities.empty())) {
+      std::cerr << "dossier analyze: --stdin-jsonl writes JSON only, without --batch-entities\n";
+      return 2;
+    }
     if (DocumentDate date; !flags->published.empty() && !DocumentDate::Parse(flags->published, &date)) {
       std::cerr << "dossier analyze: --published must be a date YYYY-MM-DD, not '" << flags->published << "'\n";
       return 2;
@@ -108,56 +124,100 @@ Runner AddAnalyze(CLI::App& app) {
     hints.url = flags->url;
     hints.published = flags->published;
     int failures = 0;
-    // Entities across the batch: each document's entities summarised on its worker, merged at the end.
+    if (flags->stdin_jsonl) return RunStdinJsonl(*analyzer, json, hints, threads);
+    // Entities across the batch: each document's entities summarised on its worker, merged in input
+    // order by the sink.
     const bool batch = !flags->batch_entities.empty();
-    std::vector<std::vector<EntitySummary>> summaries(batch ? flags->inputs.size() : 0);
     CorpusEntityLinker corpus;
     std::vector<std::string> corpus_paths;
-    // Each input is read and analysed on a worker; results are written in input order. A large
-    // JSON document streams out only on the single-threaded path (with -j it is held whole).
+    // Each input is read and analysed on a worker (a WARC file: each HTML record, read one at a time
+    // here); results are written in input order. A large JSON document streams out only on the
+    // single-threaded path (with -j it is held whole).
     const bool streamed = threads <= 1;
-    const bool ok = RunOrdered(
-        flags->inputs.size(), threads, !flags->no_progress,
-        [&](size_t i) {
-          JobResult r;
-          std::string input, error;
-          const std::string& path = flags->inputs[i];
-          if (!ReadInput(path, &input, &error)) {
-            r.error = error;
-            return r;
-          }
-          Document doc;
-          // The analyzer takes the input over and frees it once read (peak memory).
-          if (!analyzer->AnalyzeTakingInput(std::move(input), path, &doc, &error, hints)) {
-            r.error = error;
-            return r;
-          }
-          if (batch) summaries[i] = SummariseEntities(doc);
-          if (flags->format == "json") {
-            WriteDocumentJson(doc, json, &r.output, streamed ? JsonFlush([](std::string* buf) {
-              WriteStdout(*buf);
-              buf->clear();
-            }) : JsonFlush());
-            r.output.push_back('\n');
-          } else if (flags->format == "text") {
-            RenderText(doc, &r.output);
-          } else {
-            RenderMarkdown(doc, &r.output);
-          }
-          return r;
+    InputItems items(flags->inputs);
+    ProgressBar bar(flags->inputs.size(), !flags->no_progress);
+    auto analyse = [&, streamed, batch](std::shared_ptr<InputItem> item) {
+      JobResult r;
+      if (item->kind == InputItem::Kind::kError) {
+        r.error = item->message;
+        return r;
+      }
+      if (item->kind == InputItem::Kind::kNote) {
+        r.note = item->message;
+        return r;
+      }
+      std::string input, error;
+      const std::string& path = item->path;
+      HtmlInput page_hints = hints;
+      if (item->kind == InputItem::Kind::kPage) {
+        input = std::move(item->page.html);
+        const WarcOrigin& o = item->page.origin;
+        if (page_hints.url.empty()) page_hints.url = o.url;
+        page_hints.content_type = o.content_type;
+        page_hints.is_html = true;
+        // Weak date evidence for the time stage: Last-Modified, else the crawl date.
+        page_hints.fallback_date = o.http_last_modified.size() >= 10 && o.http_last_modified[4] == '-'
+                                       ? o.http_last_modified
+                                       : o.warc_date;
+      } else if (item->has_bytes) {
+        input = std::move(item->bytes);
+      } else if (!ReadInput(path, &input, &error)) {
+        r.error = error;
+        return r;
+      }
+      Document doc;
+      // The analyzer takes the input over and frees it once read (peak memory).
+      if (!analyzer->AnalyzeTakingInput(std::move(input), path, &doc, &error, page_hints)) {
+        r.error = error;
+        return r;
+      }
+      std::string member = path;
+      if (item->kind == InputItem::Kind::kPage) {
+        doc.source.from_warc = true;
+        doc.source.warc = std::move(item->page.origin);
+        // In the batch's entity members a record is the WARC file and the record's offset.
+        member += "#" + std::to_string(doc.source.warc.record_offset);
+      }
+      if (batch) {
+        auto summary = std::make_shared<std::vector<EntitySummary>>(SummariseEntities(doc));
+        r.in_order = [&corpus, &corpus_paths, summary, member] {
+          corpus.Add(std::move(*summary));
+          corpus_paths.push_back(member);
+        };
+      }
+      if (flags->format == "json") {
+        WriteDocumentJson(doc, json, &r.output, streamed ? JsonFlush([](std::string* buf) {
+          WriteStdout(*buf);
+          buf->clear();
+        }) : JsonFlush());
+        r.output.push_back('\n');
+      } else if (flags->format == "text") {
+        RenderText(doc, &r.output);
+      } else {
+        RenderMarkdown(doc, &r.output);
+      }
+      return r;
+    };
+    const bool ok = RunOrderedStream(
+        threads,
+        [&](Task* task) {
+          auto item = std::make_shared<InputItem>();
+          bar.Update(items.files_done());
+          if (!items.Next(item.get())) return false;
+          *task = [item, &analyse] { return analyse(item); };
+          return true;
         },
-        [&](size_t i, JobResult& r) {
+        [&](JobResult& r) {
+          if (!r.note.empty()) std::cerr << "dossier analyze: " << r.note << "\n";
           if (!r.error.empty()) {
             std::cerr << "dossier analyze: " << r.error << "\n";
             ++failures;
             return true;
           }
-          if (batch) {
-            corpus.Add(std::move(summaries[i]));
-            corpus_paths.push_back(flags->inputs[i]);
-          }
+          if (r.in_order) r.in_order();
           return WriteStdout(r.output);
         });
+    bar.Update(flags->inputs.size());
     if (!ok) return 1;
     std::fflush(stdout);
     if (batch && !WriteCorpusEntities(corpus, corpus_paths, flags->batch_entities, &error)) {

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "dossier/html.h"
 #include "dossier/output.h"
+#include "inputs.h"
 #include "io.h"
 #include "parallel.h"
 
@@ -21,10 +22,25 @@ struct ExtractFlags {
   bool no_progress = false;
 };
 
-JobResult ExtractOne(const std::string& path, const ExtractFlags& flags) {
+// A page from a WARC record: its decoded payload, the HTTP charset as header evidence.
+JobResult ExtractPage(const std::string& path, const WarcPage& warc, const ExtractFlags& flags) {
+  JobResult result;
+  DecodedHtml page = DecodeHtml(warc.html, warc.origin.content_type);
+  ExtractOptions options;
+  options.url = flags.url.empty() ? std::string_view(warc.origin.url) : std::string_view(flags.url);
+  options.reference_parser = flags.reference_parser;
+  ExtractedArticle article = ExtractArticle(page.text, options);
+  WriteExtractJson(path, page, article, &result.output, &warc.origin);
+  result.output.push_back('\n');
+  return result;
+}
+
+JobResult ExtractOne(const std::string& path, std::string* bytes_read, const ExtractFlags& flags) {
   JobResult result;
   std::string raw, error;
-  if (!ReadInput(path, &raw, &error)) {
+  if (bytes_read) {
+    raw = std::move(*bytes_read);
+  } else if (!ReadInput(path, &raw, &error)) {
     result.error = error;
     return result;
   }
@@ -59,8 +75,8 @@ JobResult ExtractOne(const std::string& path, const ExtractFlags& flags) {
 Runner AddExtract(CLI::App& app) {
   auto flags = std::make_shared<ExtractFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "extract", "Extract the article and its metadata from HTML pages (.html, .html.gz); one JSON line per page");
-  cmd->add_option("inputs", flags->inputs, "HTML files (gzip is detected), or - for standard input")->required();
+      "extract", "Extract the article and its metadata from HTML pages (.html, .html.gz) and the HTML response records of WARC files (.warc, .warc.gz); one JSON line per page");
+  cmd->add_option("inputs", flags->inputs, "HTML or WARC files (gzip and WARC are detected by content), or - for standard input")->required();
   cmd->add_option("-j,--jobs", flags->jobs, "pages extracted in parallel (0: one per core)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--url", flags->url, "the page's URL, when known (for a single page)");
@@ -69,10 +85,27 @@ Runner AddExtract(CLI::App& app) {
   return [flags]() -> int {
     int threads = flags->jobs == 0 ? static_cast<int>(std::thread::hardware_concurrency()) : flags->jobs;
     int failures = 0;
-    const bool ok = RunOrdered(
-        flags->inputs.size(), threads, !flags->no_progress,
-        [&](size_t i) { return ExtractOne(flags->inputs[i], *flags); },
-        [&](size_t, JobResult& r) {
+    InputItems items(flags->inputs);
+    ProgressBar bar(flags->inputs.size(), !flags->no_progress);
+    const bool ok = RunOrderedStream(
+        threads,
+        [&](Task* task) {
+          auto item = std::make_shared<InputItem>();
+          bar.Update(items.files_done());
+          if (!items.Next(item.get())) return false;
+          *task = [item, flags]() -> JobResult {
+            switch (item->kind) {
+              case InputItem::Kind::kError: return {"", item->message, "", nullptr};
+              case InputItem::Kind::kNote: return {"", "", item->message, nullptr};
+              case InputItem::Kind::kPage: return ExtractPage(item->path, item->page, *flags);
+              case InputItem::Kind::kFile: break;
+            }
+            return ExtractOne(item->path, item->has_bytes ? &item->bytes : nullptr, *flags);
+          };
+          return true;
+        },
+        [&](JobResult& r) {
+          if (!r.note.empty()) std::cerr << "dossier extract: " << r.note << "\n";
           if (!r.error.empty()) {
             std::cerr << "dossier extract: " << r.error << "\n";
             ++failures;
@@ -80,6 +113,7 @@ Runner AddExtract(CLI::App& app) {
           }
           return WriteStdout(r.output);
         });
+    bar.Update(flags->inputs.size());
     std::fflush(stdout);
     if (!ok) return 1;
     return failures ? 1 : 0;
