@@ -12,7 +12,9 @@
 #define DOSSIER_QUOTES_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 
 #include "dossier/document.h"
 
@@ -20,12 +22,29 @@ namespace dossier {
 
 namespace quotes {
 class Lexicon;
+class SpanTagger;
 }
+
+// How attributions are found: by the rules alone; by the trained tagger (models/quotes.model,
+// src/quotes/tagger.h) alone, the rules' output being one of its features; or the rules' attributions
+// plus the tagger's whose cue the rules did not use.
+enum class QuoteMode : uint8_t { kRules, kModel, kCombined };
+// "rules", "model", "combined". False for anything else.
+bool ParseQuoteMode(std::string_view name, QuoteMode* mode);
+// What `dossier analyze` uses unless told otherwise (bench/RESULTS.md, "Quotations": the choice).
+inline constexpr QuoteMode kDefaultQuoteMode = QuoteMode::kModel;
+
+struct QuoteStageOptions {
+  std::string data_dir;    // DATA/quotes/en.cues
+  std::string model_path;  // the tagger, loaded on first use; missing: rules only (said once on stderr)
+  QuoteMode mode = QuoteMode::kRules;
+};
 
 class QuoteStage {
  public:
-  // Loads DATA/quotes/en.cues. Returns null and sets `error` on failure.
+  // Loads DATA/quotes/en.cues. Returns null and sets `error` on failure. Rules only.
   static std::unique_ptr<QuoteStage> Load(const std::string& data_dir, std::string* error);
+  static std::unique_ptr<QuoteStage> Load(const QuoteStageOptions& options, std::string* error);
   static std::unique_ptr<QuoteStage> FromFile(const std::string& path, std::string* error);
   ~QuoteStage();
 
@@ -35,7 +54,13 @@ class QuoteStage {
 
  private:
   QuoteStage();
+  // The tagger, loaded once on first use; null when the mode is rules or the file is missing.
+  const quotes::SpanTagger* Tagger() const;
   std::unique_ptr<quotes::Lexicon> lexicon_;
+  QuoteMode mode_ = QuoteMode::kRules;
+  std::string model_path_;
+  mutable std::once_flag tagger_once_;
+  mutable std::unique_ptr<quotes::SpanTagger> tagger_;
 };
 
 }  // namespace dossier
