@@ -26,13 +26,14 @@ class SpanTagger;
 }
 
 // How attributions are found: by the rules alone; by the trained tagger (models/quotes.model,
-// src/quotes/tagger.h) alone, the rules' output being one of its features; or the rules' attributions
-// plus the tagger's whose cue the rules did not use.
+// src/quotes/tagger.h) alone, the rules' output being one of its features; or combined: the rules'
+// direct quotations (marks, split quotes, turns), the tagger's attributions with a cue that touch
+// none of their tokens, then the rules' other attributions that touch nothing kept.
 enum class QuoteMode : uint8_t { kRules, kModel, kCombined };
 // "rules", "model", "combined". False for anything else.
 bool ParseQuoteMode(std::string_view name, QuoteMode* mode);
 // What `dossier analyze` uses unless told otherwise (bench/RESULTS.md, "Quotations": the choice).
-inline constexpr QuoteMode kDefaultQuoteMode = QuoteMode::kModel;
+inline constexpr QuoteMode kDefaultQuoteMode = QuoteMode::kCombined;
 
 struct QuoteStageOptions {
   std::string data_dir;    // DATA/quotes/en.cues

@@ -88,37 +88,41 @@ void QuoteStage::Annotate(Document* doc) const {
     if (mode_ == QuoteMode::kModel) {
       found = std::move(tagged);
     } else {
-      // Combined: the tagger's attributions, with the rules' speaker where the tagger found no
-      // source and a rule attribution has the same cue, and the rules' attributions the tagger has
-      // no token of.
-      auto overlaps = [](Span a, Span b) { return !a.empty() && !b.empty() && a.begin < b.end && b.begin < a.end; };
-      std::vector<uint8_t> rule_used(found.size(), 0);
-      for (auto& f : tagged)
-        for (size_t r = 0; r < found.size(); ++r) {
-          const quotes::Found& g = found[r];
-          if (!overlaps(f.quote.cue, g.quote.cue)) continue;
-          rule_used[r] = 1;
-          if (g.speaker_first >= quotes::kNone - 1 || f.speaker_first != quotes::kNone) break;
-          f.quote.speaker = g.quote.speaker;
-          f.speaker_first = g.speaker_first;
-          f.speaker_end = g.speaker_end;
-          f.sentence = g.sentence;
-          break;
-        }
-      std::vector<uint8_t> tagged_token(doc->tokens.size(), 0);
-      for (const auto& f : tagged)
-        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2, f.quote.speaker})
-          for (size_t t = 0; t < doc->tokens.size(); ++t)
-            if (overlaps(sp, doc->tokens[t].span)) tagged_token[t] = 1;
-      auto untouched = [&](Span sp) {
-        for (size_t t = 0; t < doc->tokens.size(); ++t)
-          if (tagged_token[t] && overlaps(sp, doc->tokens[t].span)) return false;
-        return true;
+      // Combined: the rules' direct quotations (marks paired, split quotes, turns over several
+      // paragraphs, inverted speakers), the tagger's attributions with a cue that touch none of
+      // their tokens, then the rules' other attributions that touch nothing kept so far.
+      std::vector<quotes::Found> kept;
+      std::vector<uint8_t> taken(doc->tokens.size(), 0);
+      const auto& toks = doc->tokens;
+      auto tokens_of = [&](Span sp, auto&& fn) {
+        if (sp.empty()) return;
+        auto it = std::lower_bound(toks.begin(), toks.end(), sp.begin,
+                                   [](const Token& t, uint32_t b) { return t.span.end <= b; });
+        for (; it != toks.end() && it->span.begin < sp.end; ++it) fn(static_cast<size_t>(it - toks.begin()));
       };
-      for (size_t r = 0; r < found.size(); ++r)
-        if (!rule_used[r] && untouched(found[r].quote.cue) && untouched(found[r].quote.content))
-          tagged.push_back(std::move(found[r]));
-      found = std::move(tagged);
+      for (auto& f : found) {
+        if (f.quote.type != QuoteType::kDirect) continue;
+        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2, f.quote.speaker})
+          tokens_of(sp, [&](size_t t) { taken[t] = 1; });
+        kept.push_back(f);
+      }
+      auto free_of = [&](const quotes::Found& f) {
+        bool free = true;
+        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2})
+          tokens_of(sp, [&](size_t t) { free = free && !taken[t]; });
+        return free;
+      };
+      auto take = [&](quotes::Found&& f) {
+        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2, f.quote.speaker})
+          tokens_of(sp, [&](size_t t) { taken[t] = 1; });
+        kept.push_back(std::move(f));
+      };
+      // A tagged content with no cue is left to the rules (they know turns and titles).
+      for (auto& f : tagged)
+        if (!f.quote.cue.empty() && free_of(f)) take(std::move(f));
+      for (auto& f : found)
+        if (f.quote.type != QuoteType::kDirect && free_of(f)) take(std::move(f));
+      found = std::move(kept);
       std::stable_sort(found.begin(), found.end(), [](const quotes::Found& a, const quotes::Found& b) {
         return a.quote.content.begin < b.quote.content.begin;
       });

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -180,11 +182,16 @@ TEST_F(QuoteTaggerTest, CorruptModelFilesAreRejected) {
 
 // The quotes of `text` under a quote mode, as "speaker name|speaker text|cue|content[ / content2]".
 std::vector<std::string> QuotesWith(QuoteMode mode, const std::string& models, const std::string& text) {
-  AnalyzerOptions o;
-  o.quotes_mode = mode;
-  o.model_dir = models;
+  // One analyzer per mode and model directory for the whole run (loading the models is slow).
+  static std::map<std::pair<int, std::string>, std::unique_ptr<Analyzer>> analyzers;
+  std::unique_ptr<Analyzer>& an = analyzers[{static_cast<int>(mode), models}];
   std::string error;
-  auto an = Analyzer::Create(o, &error);
+  if (!an) {
+    AnalyzerOptions o;
+    o.quotes_mode = mode;
+    o.model_dir = models;
+    an = Analyzer::Create(o, &error);
+  }
   EXPECT_NE(an, nullptr) << error;
   if (!an) return {};
   Document d;
@@ -197,6 +204,34 @@ std::vector<std::string> QuotesWith(QuoteMode mode, const std::string& models, c
     out.push_back(s);
   }
   return out;
+}
+
+TEST(QuoteStageModes, TheCommittedTaggerFindsSpeechAccordingToAndStances) {
+  const std::string text =
+      "Maria Lopez said the bridge would reopen in May.\n"
+      "According to the ministry, taxes will rise next year.\n"
+      "Most voters believe the economy is getting worse.\n";
+  const std::vector<std::string> expected = {
+      "Maria Lopez|Maria Lopez|said|the bridge would reopen in May",
+      "|the ministry|According to|taxes will rise next year",
+      "|Most voters|believe|the economy is getting worse",
+  };
+  EXPECT_EQ(QuotesWith(QuoteMode::kModel, "", text), expected);
+  EXPECT_EQ(QuotesWith(QuoteMode::kCombined, "", text), expected);
+}
+
+TEST(QuoteStageModes, HostileInputDoesNotBreakTheTagger) {
+  std::string many_cues;
+  for (int i = 0; i < 3000; ++i) many_cues += i % 7 ? "said " : "“according to, ";
+  const std::vector<std::string> inputs = {
+      "", "\n\n", "“", "”“”“”“", "said said said", many_cues + "\n", std::string("\xff\xfe\x00 said \x01\x02", 11),
+      "He said: “" + std::string(20000, 'a') + "\n", "According to\n", "“Unclosed, she said.\n“Again.\n"};
+  for (const std::string& in : inputs) {
+    for (QuoteMode m : {QuoteMode::kModel, QuoteMode::kCombined}) {
+      auto quotes = QuotesWith(m, "", in);
+      EXPECT_LE(quotes.size(), in.size());
+    }
+  }
 }
 
 TEST(QuoteStageModes, MissingModelFallsBackToTheRules) {

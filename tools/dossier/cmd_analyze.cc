@@ -74,7 +74,7 @@ Runner AddAnalyze(CLI::App& app) {
                   "aliases with counts, documents, mentions, evidence, members = the documents' entity ids)");
   cmd->add_option("--quotes", flags->quotes_mode,
                   "how quotations are found: rules, model (the trained tagger, models/quotes.model) or "
-                  "combined (the rules' plus the tagger's others); see bench/RESULTS.md")
+                  "combined (the rules' direct quotations, the tagger's other attributions; default); see bench/RESULTS.md")
       ->check(CLI::IsMember({"rules", "model", "combined"}));
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
