@@ -1,11 +1,14 @@
 // Quotations and reported speech, attributed to their speaker: the quote stage of the pipeline.
 //
-// Rules, not a trained model: quotation marks are paired per paragraph (a quotation left open at a
-// paragraph's end continues when the next paragraph opens with a mark, the newspaper convention);
+// Rules and, by default, a trained tagger (QuoteMode below). The rules: quotation marks are paired
+// per paragraph (a quotation left open at a paragraph's end continues when the next paragraph opens
+// with a mark, the newspaper convention);
 // speech cues ("said", "told NBC News", "according to") come from data/quotes/en.cues; the speaker
 // is the noun phrase next to the cue, and pronouns, surnames and descriptions ("the Ukrainian
 // leader") are resolved to an entity by a small coreference step (src/quotes/speakers.cc) that
-// leaves the speaker unknown when the text does not say.
+// leaves the speaker unknown when the text does not say. The tagger (src/quotes/tagger.h, trained
+// on PolNeAR by `dossier train quotes`) finds the attributions the rules miss: beliefs, stances,
+// reports and their long tail of cues.
 //
 // Loaded once and const afterwards, so threads can share one QuoteStage.
 #ifndef DOSSIER_QUOTES_H_
