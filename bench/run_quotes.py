@@ -2,7 +2,11 @@
 """Runs `dossier analyze` over PolNeAR articles and scores the quotes (PROTOCOLS.md section 2).
 
 Usage: run_quotes.py [--split dev] [--dossier build/dossier] [--keep PRED.jsonl] [--errors N]
-                     [--json]
+                     [--json] [--quotes rules|model|combined] [--models DIR] [--fold K:k]
+
+--quotes picks how the stage finds attributions (default: dossier's own default); --models a
+directory of models (for a tagger trained with `dossier train quotes --hold-out K:k`); --fold K:k
+scores only the articles at positions k modulo K (train: the ones that tagger did not see).
 
 Each article's `text` is written as a crude-text file (UTF-8), all files are analysed by one
 `dossier analyze` run, and each quote becomes an attribution: content (both parts of a split
@@ -67,7 +71,7 @@ def to_attributions(doc_json, text):
     return out
 
 
-def run(articles, dossier):
+def run(articles, dossier, extra=()):
     tmp = tempfile.TemporaryDirectory(prefix="quotes-")
     files = []
     for i, art in enumerate(articles):
@@ -75,7 +79,7 @@ def run(articles, dossier):
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(art["text"])
         files.append(path)
-    cmd = [dossier, "analyze", "--no-sentences", "--no-progress", "-j", "1"] + files
+    cmd = [dossier, "analyze", "--no-sentences", "--no-progress", "-j", "1", *extra] + files
     start = time.process_time()
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -99,15 +103,26 @@ def main(argv=None):
     ap.add_argument("--keep", help="write the predictions (PROTOCOLS.md format) here")
     ap.add_argument("--errors", type=int, default=0, help="list this many speaker errors")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--quotes", choices=["rules", "model", "combined"])
+    ap.add_argument("--models", help="directory of trained models")
+    ap.add_argument("--fold", help="K:k, score only the articles at positions k modulo K")
     args = ap.parse_args(argv)
     articles = load_split(args.split)
-    preds, wall = run(articles, args.dossier)
+    if args.fold:
+        k_all, k = (int(x) for x in args.fold.split(":"))
+        articles = [a for i, a in enumerate(articles) if i % k_all == k]
+    extra = []
+    if args.quotes:
+        extra += ["--quotes", args.quotes]
+    if args.models:
+        extra += ["--models", args.models]
+    preds, wall = run(articles, args.dossier, extra)
     if args.keep:
         with open(args.keep, "w", encoding="utf-8") as f:
             for art in articles:
                 f.write(json.dumps({"id": art["id"], "attributions": preds[art["id"]]}) + "\n")
     speakers = None
-    if args.split == "dev":
+    if args.split == "dev" and not args.fold:
         speakers = score_quotes.load_jsonl(os.path.join(POLNEAR, "dev-speakers.jsonl"))
     gold = {a["id"]: a for a in articles}
     res = score_quotes.score(gold, preds, speakers)

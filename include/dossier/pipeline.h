@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "dossier/document.h"
+#include "dossier/quotes.h"
 
 namespace dossier {
 
@@ -36,6 +37,8 @@ struct AnalyzerOptions {
   // Which stages run (Stage bits; ParseStages). Only their models and word lists are loaded, once,
   // by Create; the fields of the stages left out stay empty in the Document.
   uint32_t stages = kAllStages;
+  // How the quote stage finds attributions (dossier/quotes.h); the tagger is MODELS/quotes.model.
+  QuoteMode quotes_mode = kDefaultQuoteMode;
 };
 
 // What the caller knows about an HTML page beyond its bytes (from WARC/HTTP headers, a URL list).

@@ -83,7 +83,12 @@ void LinearModel::TrainExample(const std::vector<uint32_t>& features, int gold) 
 }
 
 void LinearModel::Update(const std::vector<uint32_t>& features, int label, float delta) {
-  for (uint32_t f : features) {
+  Update(features.data(), features.size(), label, delta);
+}
+
+void LinearModel::Update(const uint32_t* features, size_t count, int label, float delta) {
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t f = features[k];
     size_t i = Index(f, label);
     totals_[i] += static_cast<float>(step_ - stamps_[i]) * weights_[i];
     stamps_[i] = step_;

@@ -32,6 +32,12 @@ class LinearModel {
   // `label`. TrainExample is Tick() plus the two updates of a wrong guess.
   void Tick() { ++step_; }
   void Update(const std::vector<uint32_t>& features, int label, float delta);
+  void Update(const uint32_t* features, size_t count, int label, float delta);
+
+  // The labels() weights of one feature (for decoders that add rows themselves). Null when the
+  // model holds no weights.
+  const float* Row(uint32_t feature) const { return weights_.empty() ? nullptr : &weights_[Index(feature, 0)]; }
+  bool empty() const { return weights_.empty(); }
 
   struct Example {
     std::vector<uint32_t> features;

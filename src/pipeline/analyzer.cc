@@ -107,7 +107,13 @@ std::unique_ptr<Analyzer> Analyzer::Create(const AnalyzerOptions& options, std::
   }
   if ((stages & kStageEntities) && !(a->impl_->offices = OfficeHolders::Load(data, error))) return nullptr;
   if ((stages & kStageTime) && !(a->impl_->time = TimeStage::Load(data, error))) return nullptr;
-  if ((stages & kStageQuotes) && !(a->impl_->quotes = QuoteStage::Load(data, error))) return nullptr;
+  if (stages & kStageQuotes) {
+    QuoteStageOptions q;
+    q.data_dir = data;
+    q.model_path = models + "/quotes.model";
+    q.mode = options.quotes_mode;
+    if (!(a->impl_->quotes = QuoteStage::Load(q, error))) return nullptr;
+  }
   return a;
 }
 

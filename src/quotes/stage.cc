@@ -1,9 +1,12 @@
 // The quote stage: marks paired, attributions found, speakers resolved (see dossier/quotes.h).
+#include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "dossier/quotes.h"
 #include "quotes/internal.h"
+#include "quotes/tagger.h"
 
 namespace dossier {
 
@@ -16,11 +19,42 @@ std::string_view QuoteTypeName(QuoteType type) {
   return "direct";
 }
 
+bool ParseQuoteMode(std::string_view name, QuoteMode* mode) {
+  if (name == "rules") *mode = QuoteMode::kRules;
+  else if (name == "model") *mode = QuoteMode::kModel;
+  else if (name == "combined") *mode = QuoteMode::kCombined;
+  else return false;
+  return true;
+}
+
 QuoteStage::QuoteStage() = default;
 QuoteStage::~QuoteStage() = default;
 
 std::unique_ptr<QuoteStage> QuoteStage::Load(const std::string& data_dir, std::string* error) {
   return FromFile(data_dir + "/quotes/en.cues", error);
+}
+
+std::unique_ptr<QuoteStage> QuoteStage::Load(const QuoteStageOptions& options, std::string* error) {
+  std::unique_ptr<QuoteStage> st = Load(options.data_dir, error);
+  if (!st) return nullptr;
+  st->mode_ = options.mode;
+  st->model_path_ = options.model_path;
+  return st;
+}
+
+const quotes::SpanTagger* QuoteStage::Tagger() const {
+  if (mode_ == QuoteMode::kRules) return nullptr;
+  std::call_once(tagger_once_, [this] {
+    auto t = std::make_unique<quotes::SpanTagger>();
+    std::string error;
+    if (model_path_.empty() || !t->Load(model_path_, &error)) {
+      std::cerr << "dossier: no quote tagger (" << (model_path_.empty() ? "no model path" : error)
+                << "): quotations found by the rules only\n";
+      return;
+    }
+    tagger_ = std::move(t);
+  });
+  return tagger_.get();
 }
 
 std::unique_ptr<QuoteStage> QuoteStage::FromFile(const std::string& path, std::string* error) {
@@ -48,6 +82,52 @@ void QuoteStage::Annotate(Document* doc) const {
   if (view.blocks.empty()) return;
   std::vector<quotes::MarkPair> pairs = quotes::PairQuoteMarks(view);
   std::vector<quotes::Found> found = quotes::FindAttributions(view, pairs);
+  if (const quotes::SpanTagger* tagger = Tagger()) {
+    const quotes::FeatureContext ctx = quotes::BuildFeatureContext(view, pairs, found);
+    std::vector<quotes::Found> tagged = quotes::AssembleAttributions(view, pairs, quotes::TagDocument(*tagger, ctx));
+    if (mode_ == QuoteMode::kModel) {
+      found = std::move(tagged);
+    } else {
+      // Combined: the rules' direct quotations (marks paired, split quotes, turns over several
+      // paragraphs, inverted speakers), the tagger's attributions with a cue that touch none of
+      // their tokens, then the rules' other attributions that touch nothing kept so far.
+      std::vector<quotes::Found> kept;
+      std::vector<uint8_t> taken(doc->tokens.size(), 0);
+      const auto& toks = doc->tokens;
+      auto tokens_of = [&](Span sp, auto&& fn) {
+        if (sp.empty()) return;
+        auto it = std::lower_bound(toks.begin(), toks.end(), sp.begin,
+                                   [](const Token& t, uint32_t b) { return t.span.end <= b; });
+        for (; it != toks.end() && it->span.begin < sp.end; ++it) fn(static_cast<size_t>(it - toks.begin()));
+      };
+      for (auto& f : found) {
+        if (f.quote.type != QuoteType::kDirect) continue;
+        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2, f.quote.speaker})
+          tokens_of(sp, [&](size_t t) { taken[t] = 1; });
+        kept.push_back(f);
+      }
+      auto free_of = [&](const quotes::Found& f) {
+        bool free = true;
+        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2})
+          tokens_of(sp, [&](size_t t) { free = free && !taken[t]; });
+        return free;
+      };
+      auto take = [&](quotes::Found&& f) {
+        for (Span sp : {f.quote.cue, f.quote.content, f.quote.content2, f.quote.speaker})
+          tokens_of(sp, [&](size_t t) { taken[t] = 1; });
+        kept.push_back(std::move(f));
+      };
+      // A tagged content with no cue is left to the rules (they know turns and titles).
+      for (auto& f : tagged)
+        if (!f.quote.cue.empty() && free_of(f)) take(std::move(f));
+      for (auto& f : found)
+        if (f.quote.type != QuoteType::kDirect && free_of(f)) take(std::move(f));
+      found = std::move(kept);
+      std::stable_sort(found.begin(), found.end(), [](const quotes::Found& a, const quotes::Found& b) {
+        return a.quote.content.begin < b.quote.content.begin;
+      });
+    }
+  }
   quotes::ResolveSpeakers(view, *lexicon_, pairs, &found);
   doc->quotes.reserve(found.size());
   for (auto& f : found) doc->quotes.push_back(std::move(f.quote));

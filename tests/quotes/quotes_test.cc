@@ -25,7 +25,9 @@ class QuoteTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::string error;
-    analyzer_ = Analyzer::Create({}, &error).release();
+    AnalyzerOptions o;
+    o.quotes_mode = QuoteMode::kRules;  // these are the rules' tests; the tagger's are in quote_tagger_test.cc
+    analyzer_ = Analyzer::Create(o, &error).release();
     ASSERT_NE(analyzer_, nullptr) << error;
   }
   static void TearDownTestSuite() { delete analyzer_; }

@@ -51,6 +51,7 @@ struct AnalyzeFlags {
   std::string stages = "all";
   std::string batch_entities;  // where to write the batch's corpus entities, empty: not at all
   bool stdin_jsonl = false;
+  std::string quotes_mode;     // empty: kDefaultQuoteMode
 };
 }  // namespace
 
@@ -79,6 +80,10 @@ Runner AddAnalyze(CLI::App& app) {
   cmd->add_option("--batch-entities", flags->batch_entities,
                   "also link entities across the inputs and write them to this file (JSON Lines: name, type, "
                   "aliases with counts, documents, mentions, evidence, members = the documents' entity ids)");
+  cmd->add_option("--quotes", flags->quotes_mode,
+                  "how quotations are found: rules, model (the trained tagger, models/quotes.model) or "
+                  "combined (the rules' direct quotations, the tagger's other attributions; default); see bench/RESULTS.md")
+      ->check(CLI::IsMember({"rules", "model", "combined"}));
   cmd->add_flag("--no-progress", flags->no_progress, "no progress bar, even on a terminal");
   cmd->add_option("--models", flags->models, "directory of trained models (default: the repository's models/)");
   cmd->add_option("--data", flags->data, "directory of data files (default: the repository's data/)");
@@ -103,6 +108,7 @@ Runner AddAnalyze(CLI::App& app) {
       std::cerr << "dossier analyze: --stages: " << error << "\n";
       return 2;
     }
+    if (!flags->quotes_mode.empty()) ParseQuoteMode(flags->quotes_mode, &opts.quotes_mode);
     if (!flags->batch_entities.empty() && !(opts.stages & kStageEntities)) {
       std::cerr << "dossier analyze: --batch-entities needs the entities stage (--stages entities or all)\n";
       return 2;

@@ -13,6 +13,7 @@
 #include "dossier/output.h"
 #include "dossier/stories.h"
 #include "ner_train.h"
+#include "quotes_train.h"
 #include "segment_train.h"
 
 namespace dossier::cli {
@@ -65,9 +66,14 @@ std::string PredictionLine(const LineClassifier::TrainingFile& f, const LineClas
 Runner AddTrain(CLI::App& app) {
   auto flags = std::make_shared<TrainFlags>();
   CLI::App* cmd = app.add_subcommand("train", "Train Dossier's models from gold data (deterministic for a seed)");
-  cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter), ner (entity tagger), clusters, segment (topic segmenter)")
-      ->required()->check(CLI::IsMember({"crude", "ner", "clusters", "segment"}));
-  cmd->add_option("--data", flags->data, "crude: folder of scraped-text gold files (NAME.txt + NAME.gold.json)");
+  cmd->add_option("what", flags->what, "which models: crude (line classifier + story segmenter), ner (entity tagger), clusters, segment (topic segmenter), quotes (quote tagger)")
+      ->required()->check(CLI::IsMember({"crude", "ner", "clusters", "segment", "quotes"}));
+  cmd->add_option("--data", flags->data, "crude: folder of scraped-text gold files (NAME.txt + NAME.gold.json); "
+                  "quotes: PolNeAR train.jsonl[.gz]");
+  auto quotes = std::make_shared<QuotesTrainFlags>();
+  cmd->add_option("--quote-bits", quotes->bits, "quotes: log2 of the hashed feature rows (default 16)")
+      ->check(CLI::Range(12, 22));
+  cmd->add_option("--hold-out", quotes->hold_out, "quotes: K:k leaves out the articles at positions k mod K");
   auto ner = std::make_shared<NerTrainFlags>();
   AddNerTrainFlags(cmd, ner.get());
   auto clusters = std::make_shared<ClusterTrainFlags>();
@@ -79,7 +85,14 @@ Runner AddTrain(CLI::App& app) {
   cmd->add_option("--epochs", flags->epochs, "perceptron epochs (default: crude 30, ner 12)");
   cmd->add_option("--folds", flags->folds, "K-fold cross-validation by file before the final training");
   cmd->add_option("--cv-predictions", flags->cv_predictions, "write the cross-validated predictions here (JSON Lines)");
-  return [flags, ner, clusters, segment]() -> int {
+  return [flags, ner, clusters, segment, quotes, cmd]() -> int {
+    if (flags->what == "quotes") {
+      quotes->data = flags->data;
+      if (cmd->get_option("--out")->count()) quotes->out = ner->out;  // --out is shared with ner
+      quotes->seed = flags->seed;
+      if (flags->epochs) quotes->epochs = flags->epochs;
+      return RunQuotesTrain(*quotes);
+    }
     if (flags->what == "segment") {
       segment->seed = flags->seed;
       if (flags->epochs) segment->epochs = flags->epochs;
