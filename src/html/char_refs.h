@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/utf8.h"
+
 namespace dossier::html {
 
 // `text` starts with the '&' and runs to the end of the input. If a reference starts there,
@@ -25,8 +27,7 @@ namespace dossier::html {
 // returns 0 (the '&' is literal text) and leaves `out` alone.
 size_t DecodeCharRef(std::string_view text, bool in_attribute, std::string* out);
 
-// Appends the UTF-8 encoding of `code_point` (must be <= 0x10FFFF) to `out`.
-void AppendUtf8(char32_t code_point, std::string* out);
+// AppendUtf8 (encoding one code point) is in util/utf8.h.
 
 }  // namespace dossier::html
 

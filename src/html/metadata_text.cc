@@ -11,6 +11,7 @@
 
 #include "html/metadata_internal.h"
 #include "util/ascii.h"
+#include "util/utf8.h"
 
 namespace dossier::html::meta {
 namespace {
@@ -43,13 +44,10 @@ size_t SpaceAt(std::string_view s, size_t i, bool* drop) {
   return 0;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
+// Escapes in metadata may name anything: NUL, surrogates and values past U+10FFFF become U+FFFD.
+void AppendCheckedUtf8(uint32_t cp, std::string* out) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(cp), error);
-  if (!error) out->append(buf, static_cast<size_t>(len));
+  AppendUtf8(static_cast<char32_t>(cp), out);
 }
 
 struct NamedReference {
@@ -129,14 +127,14 @@ std::string DecodeReferences(std::string_view s) {
           else cp = std::min<uint32_t>(cp * (hex ? 16 : 10) + static_cast<uint32_t>(digit), 0x110000);
         }
         if (ok && body.size() > (hex ? 2u : 1u)) {
-          AppendUtf8(cp, &out);
+          AppendCheckedUtf8(cp, &out);
           i = semi + 1;
           continue;
         }
       } else {
         for (const NamedReference& r : kNamed) {
           if (body == r.name) {
-            AppendUtf8(r.cp, &out);
+            AppendCheckedUtf8(r.cp, &out);
             i = semi + 1;
             goto next;
           }

@@ -1,10 +1,12 @@
-// Decoding one UTF-8 sequence by Unicode Table 3-7, shared by the HTML decoder and the crude-text
-// line cleaner so that both repair ill-formed input the same way (one U+FFFD per maximal subpart).
+// UTF-8 one code point at a time: decoding by Unicode Table 3-7, shared by the HTML decoder and the
+// crude-text line cleaner so that both repair ill-formed input the same way (one U+FFFD per maximal
+// subpart), and encoding, shared by everything that turns escapes into text.
 #ifndef DOSSIER_UTIL_UTF8_H_
 #define DOSSIER_UTIL_UTF8_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace dossier {
 
@@ -50,6 +52,25 @@ inline size_t DecodeUtf8Char(const uint8_t* s, size_t n, size_t i, int32_t* cp) 
   }
   *cp = c;
   return j - i;
+}
+
+// Appends the UTF-8 encoding of `cp` (a scalar value: <= 0x10FFFF, not a surrogate) to `out`.
+inline void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
 }
 
 }  // namespace dossier
