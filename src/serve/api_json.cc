@@ -197,6 +197,14 @@ std::string DocumentJson(int64_t id, const CorpusDocument& d, const std::vector<
   return j.Take();
 }
 
+std::string StoredEntityJson(const StoredEntity& entity) {
+  JsonBuilder j;
+  j.BeginObject();
+  EntityFields(entity, &j);
+  j.EndObject();
+  return j.Take();
+}
+
 std::string EntitiesJson(const std::vector<StoredEntity>& entities) {
   JsonBuilder j;
   j.BeginObject().Key("entities").BeginArray();

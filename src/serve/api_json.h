@@ -17,6 +17,8 @@ std::string SearchJson(const SearchRequest& request, const std::vector<SearchHit
 // `corpus_ids` runs parallel to doc.entities: the corpus entity of each (-1 when not known).
 std::string DocumentJson(int64_t id, const CorpusDocument& doc, const std::vector<int64_t>& corpus_ids);
 std::string EntitiesJson(const std::vector<StoredEntity>& entities);
+// One corpus entity as an object: the line `dossier entities` writes and each item of EntitiesJson.
+std::string StoredEntityJson(const StoredEntity& entity);
 std::string EntityDetailJson(const EntityDetail& detail);
 std::string QuotesJson(const std::string& speaker, const std::vector<QuoteHit>& quotes);
 std::string TimelineJson(const std::string& entity, const std::vector<CorpusTimelineEvent>& events);

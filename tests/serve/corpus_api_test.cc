@@ -11,30 +11,15 @@
 #include "dossier/corpus_api.h"
 #include "serve/api_json.h"
 #include "serve/json_builder.h"
+#include "../store/corpus_test_support.h"
 
 namespace dossier {
 namespace {
 
 using Doc = CorpusDocument;
 using nlohmann::json;
-
-class TempDb {
- public:
-  TempDb() {
-    char name[] = "/tmp/dossier-api-test-XXXXXX";
-    const int fd = mkstemp(name);
-    close(fd);
-    unlink(name);
-    path_ = name;
-  }
-  ~TempDb() {
-    for (const char* suffix : {"", "-wal", "-shm"}) unlink((path_ + suffix).c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing_support::AddEntity;
+using testing_support::TempDb;
 
 // A one-story crude-text document; input offsets are shifted by `shift` bytes from the canonical
 // ones, as when the input had a leading line the cleaning dropped.
@@ -61,16 +46,6 @@ Doc MakeDoc(const std::string& path, const std::vector<std::string>& lines, uint
   d.title = lines[0];
   d.content_hash = ContentHash(d.text + path);
   return d;
-}
-
-void AddEntity(Doc* d, EntityType type, const std::string& name, const std::vector<std::string>& surfaces,
-               uint64_t shift = 0) {
-  const uint32_t id = static_cast<uint32_t>(d->entities.size());
-  d->entities.push_back({type, name});
-  for (const std::string& s : surfaces)
-    for (size_t at = d->text.find(s); at != std::string::npos; at = d->text.find(s, at + s.size()))
-      d->mentions.push_back(
-          {id, static_cast<uint32_t>(at), static_cast<uint32_t>(at + s.size()), at + shift, at + s.size() + shift, false});
 }
 
 class CorpusApiTest : public ::testing::Test {

@@ -10,30 +10,14 @@
 #include <vector>
 
 #include "dossier/corpus_store.h"
+#include "corpus_test_support.h"
 
 namespace dossier {
 namespace {
 
 using Doc = CorpusDocument;
-
-// A temporary database file, removed (with its WAL files) afterwards.
-class TempDb {
- public:
-  TempDb() {
-    char name[] = "/tmp/dossier-store-test-XXXXXX";
-    const int fd = mkstemp(name);
-    close(fd);
-    unlink(name);
-    path_ = name;
-  }
-  ~TempDb() {
-    for (const char* suffix : {"", "-wal", "-shm"}) unlink((path_ + suffix).c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing_support::AddEntity;
+using testing_support::TempDb;
 
 // Adds a block of `text` (one line) to the document, keeping the canonical text in step.
 void AddBlock(Doc* d, const std::string& text, BlockKind kind = BlockKind::kBody) {
@@ -48,15 +32,6 @@ void AddBlock(Doc* d, const std::string& text, BlockKind kind = BlockKind::kBody
   b.source_begin = b.begin;
   b.source_end = b.end;
   d->blocks.push_back(b);
-}
-
-// Adds an entity with mentions at every occurrence of each of `surfaces` in the text.
-void AddEntity(Doc* d, EntityType type, const std::string& name, const std::vector<std::string>& surfaces) {
-  const uint32_t id = static_cast<uint32_t>(d->entities.size());
-  d->entities.push_back({type, name});
-  for (const std::string& s : surfaces)
-    for (size_t at = d->text.find(s); at != std::string::npos; at = d->text.find(s, at + s.size()))
-      d->mentions.push_back({id, static_cast<uint32_t>(at), static_cast<uint32_t>(at + s.size()), at, at + s.size(), false});
 }
 
 Doc MakeDoc(const std::string& path, const std::vector<std::string>& lines) {

@@ -7,6 +7,7 @@
 #include "corpus_open.h"
 #include "dossier/output.h"
 #include "io.h"
+#include "serve/api_json.h"
 
 namespace dossier::cli {
 namespace {
@@ -16,25 +17,6 @@ struct EntitiesFlags {
   EntityListRequest request;
   std::string format = "json";
 };
-
-void EntityJson(const StoredEntity& e, std::string* out) {
-  out->append("{\"id\":").append(std::to_string(e.id)).append(",\"type\":");
-  AppendJsonString(EntityTypeName(e.type), out);
-  out->append(",\"name\":");
-  AppendJsonString(e.name, out);
-  out->append(",\"aliases\":[");
-  for (size_t i = 0; i < e.aliases.size(); ++i) {
-    if (i) out->push_back(',');
-    out->append("{\"text\":");
-    AppendJsonString(e.aliases[i].text, out);
-    out->append(",\"mentions\":").append(std::to_string(e.aliases[i].mentions)).append("}");
-  }
-  out->append("],\"mentions\":").append(std::to_string(e.mentions));
-  out->append(",\"documents\":").append(std::to_string(e.documents));
-  out->append(",\"evidence\":{\"same_name\":").append(std::to_string(e.joined_by_name));
-  out->append(",\"surname\":").append(std::to_string(e.joined_by_surname));
-  out->append(",\"alias\":").append(std::to_string(e.joined_by_alias)).append("}}\n");
-}
 
 void EntityText(const StoredEntity& e, std::string* out) {
   out->append(std::to_string(e.id)).append("\t").append(EntityTypeName(e.type)).append("\t").append(e.name);
@@ -78,7 +60,7 @@ Runner AddEntities(CLI::App& app) {
     }
     std::string out;
     for (const StoredEntity& e : entities) {
-      if (flags->format == "json") EntityJson(e, &out);
+      if (flags->format == "json") out.append(serve::StoredEntityJson(e)).push_back('\n');
       else EntityText(e, &out);
       if (out.size() > (1u << 20)) {
         if (!WriteStdout(out)) return 1;
