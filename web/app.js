@@ -319,7 +319,8 @@ async function timelinePage(params) {
 
 // ---- routing -----------------------------------------------------------------------------------
 
-async function route() {
+// Which page to render for the current hash.
+function renderPage() {
   const hash = location.hash.replace(/^#\/?/, '');
   const [path, query] = hash.split('?');
   const params = new URLSearchParams(query || '');
@@ -335,6 +336,16 @@ async function route() {
   if (section === 'quotes') return quotesPage(params);
   if (section === 'timeline') return timelinePage(params);
   return searchPage(params);
+}
+
+// main[data-rendered] names the hash whose page is fully shown, so a reader (or a browser test)
+// can tell the new page from the previous one: a hash change keeps the old page until the
+// answer arrives.
+async function route() {
+  const hash = location.hash;
+  delete main.dataset.rendered;
+  await renderPage();
+  if (location.hash === hash) main.dataset.rendered = hash;
 }
 
 async function stats() {

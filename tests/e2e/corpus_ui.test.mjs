@@ -48,6 +48,15 @@ const port = await new Promise((resolve, reject) => {
 });
 const base = `http://127.0.0.1:${port}`;
 
+// Navigates to a hash of the single page and waits until that page (not the previous one) is shown.
+async function shown(page) {
+  await page.waitForFunction(() => document.querySelector('main').dataset.rendered === location.hash);
+}
+async function show(page, hash) {
+  await page.goto(`${base}/${hash}`);
+  await shown(page);
+}
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -60,8 +69,7 @@ try {
   page.on('dialog', (d) => { pageErrors.push('dialog: ' + d.message()); d.dismiss(); });
 
   // Search.
-  await page.goto(`${base}/#/search?q=budget`);
-  await page.waitForSelector('ol.hits li');
+  await show(page, '#/search?q=budget');
   const titles = await page.locator('ol.hits h2').allTextContents();
   check(titles.some((t) => t.includes('Ashby Falls')), `search "budget" lists the Ashby Falls story (${titles.join(' | ')})`);
   check(await page.locator('ol.hits mark').count() > 0, 'the snippets mark the matched word');
@@ -69,7 +77,7 @@ try {
 
   // Open the document.
   await page.locator('ol.hits h2 a', { hasText: 'Ashby Falls' }).first().click();
-  await page.waitForSelector('#doc-title');
+  await shown(page);
   const docTitle = await page.locator('#doc-title').textContent();
   check(docTitle.includes('Ashby Falls'), `the document page shows its title (${docTitle})`);
   const article = await page.locator('article').textContent();
@@ -86,7 +94,7 @@ try {
   const person = page.locator('article a.ent-PER', { hasText: 'Brierley' }).first();
   const personName = await person.getAttribute('title');
   await person.click();
-  await page.waitForSelector('#entity-name');
+  await shown(page);
   const entityName = await page.locator('#entity-name').textContent();
   check(entityName === personName, `the entity page is the person followed (${entityName} / ${personName})`);
   const aliases = await page.locator('#aliases li').allTextContents();
@@ -95,23 +103,20 @@ try {
   await page.screenshot({ path: join(shots, 'entity.png'), fullPage: true });
 
   // Quotes and timeline pages.
-  await page.goto(`${base}/#/quotes?speaker=${encodeURIComponent(entityName)}`);
-  await page.waitForSelector('main h1');
+  await show(page, `#/quotes?speaker=${encodeURIComponent(entityName)}`);
   check(await page.locator('main blockquote').count() >= 1, `the quotes page lists quotes of ${entityName}`);
   await page.screenshot({ path: join(shots, 'quotes.png'), fullPage: true });
-  await page.goto(`${base}/#/timeline`);
-  await page.waitForSelector('main h1');
+  await show(page, '#/timeline');
   const events = await page.locator('ol.timeline li').allTextContents();
   check(events.some((e) => e.startsWith('2024-03-03')), 'the timeline shows the hostile document\'s dated event');
   await page.screenshot({ path: join(shots, 'timeline.png'), fullPage: true });
 
   // The hostile document: its markup is text, nothing runs.
-  await page.goto(`${base}/#/search?q=hostile`);
-  await page.waitForSelector('ol.hits li');
+  await show(page, '#/search?q=hostile');
   const hostileTitle = await page.locator('ol.hits h2').first().textContent();
   check(hostileTitle.includes('<script>'), `a title holding <script> is shown as text (${hostileTitle})`);
   await page.locator('ol.hits h2 a').first().click();
-  await page.waitForSelector('#doc-title');
+  await shown(page);
   const hostileText = await page.locator('article').textContent();
   check(hostileText.includes('"><img src=x'), 'an injected <img> is shown as text');
   check(await page.locator('article img, article script').count() === 0, 'no element was injected');
