@@ -262,7 +262,11 @@ async function entityPage(id) {
        el('p', {}, el('a', {href: hashFor('search', {entity: e.name})}, 'Search documents naming ' + e.name), ' · ',
           el('a', {href: hashFor('timeline', {entity: e.name})}, 'Timeline')),
        el('h2', {}, 'Aliases'), aliases, el('h2', {}, 'Documents'), docs,
-       el('h2', {}, 'Named with'), co, el('h2', {}, 'Quotes'), quotes.childNodes.length ? quotes : el('p', {class: 'meta'}, 'None.'));
+       el('h2', {}, 'Named with'),
+       r.co_occurring_over < e.documents
+           ? el('p', {class: 'meta'}, `Counted over the newest ${r.co_occurring_over} of its ${e.documents} documents.`)
+           : '',
+       co, el('h2', {}, 'Quotes'), quotes.childNodes.length ? quotes : el('p', {class: 'meta'}, 'None.'));
 }
 
 // ---- quotes ------------------------------------------------------------------------------------

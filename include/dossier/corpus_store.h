@@ -172,8 +172,16 @@ struct EntityDetail {
     uint32_t documents;  // documents naming both
   };
   std::vector<CoOccurring> co_occurring;  // most shared documents first
-  std::vector<QuoteHit> quotes;           // quotes it is the speaker of
+  // The documents co_occurring was counted over: all of the entity's, or its newest
+  // kCoOccurrenceDocuments (by indexing order) when it is named in more.
+  uint32_t co_occurring_over = 0;
+  std::vector<QuoteHit> quotes;  // quotes it is the speaker of
 };
+
+// Co-occurring entities are counted over at most this many of an entity's documents (its newest):
+// an entity named in 6,000 documents would otherwise take a second to count (400,000 member rows;
+// pages with hundreds of entities cost ~0.3 ms each).
+inline constexpr uint32_t kCoOccurrenceDocuments = 300;
 
 struct CorpusTimelineEvent {
   std::string date;  // the time expression's value (a calendar date or month or year)

@@ -231,7 +231,7 @@ std::string EntityDetailJson(const EntityDetail& d) {
     j.BeginObject().Key("id").Int(c.id).Key("name").String(c.name).Key("type").String(EntityTypeName(c.type));
     j.Key("documents").Int(c.documents).EndObject();
   }
-  j.EndArray().Key("quotes").BeginArray();
+  j.EndArray().Key("co_occurring_over").Int(d.co_occurring_over).Key("quotes").BeginArray();
   for (const auto& q : d.quotes) {
     j.BeginObject();
     QuoteHitFields(q, &j);

@@ -23,15 +23,22 @@ std::string NameKey(std::string_view name) {
   return out;
 }
 
+namespace {
+
+// The tables holding rows of one document, emptied when it is replaced or removed.
+constexpr const char* kChildTables[] = {"blocks", "stories", "entities", "entity_surfaces", "mentions",
+                                        "quotes", "timexes", "amounts", "corpus_members",
+                                        "corpus_speakers"};
+constexpr size_t kChildTableCount = sizeof(kChildTables) / sizeof(kChildTables[0]);
+
+}  // namespace
+
 struct SqliteCorpusStore::Writers {
   Stmt find, insert_doc, del_doc, block, story, entity, surface, mention, quote, timex, amount;
-  Stmt del[9];
+  Stmt del[kChildTableCount];
 };
 
 namespace {
-
-constexpr const char* kChildTables[] = {"blocks", "stories", "entities", "entity_surfaces", "mentions",
-                                        "quotes", "timexes", "amounts", "corpus_members"};
 
 void BindU(Stmt& s, int i, uint64_t v) { s.Bind(i, static_cast<int64_t>(v)); }
 
@@ -82,7 +89,7 @@ bool SqliteCorpusStore::PrepareWriters(std::string* error) {
                             error) &&
             w.timex.Prepare(db_, "INSERT INTO timexes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) &&
             w.amount.Prepare(db_, "INSERT INTO amounts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  for (int i = 0; ok && i < 9; ++i)
+  for (size_t i = 0; ok && i < kChildTableCount; ++i)
     ok = w.del[i].Prepare(db_, std::string("DELETE FROM ") + kChildTables[i] + " WHERE doc_id = ?1", error);
   return ok;
 }
@@ -403,7 +410,7 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
   }
   const std::vector<CorpusEntity> corpus = linker.Link();
   if (!db_.Exec("DELETE FROM corpus_entities; DELETE FROM corpus_aliases; DELETE FROM corpus_keys; "
-                "DELETE FROM corpus_members;",
+                "DELETE FROM corpus_members; DELETE FROM corpus_speakers;",
                 error))
     return false;
   Stmt ent, alias, key, member;
@@ -450,6 +457,12 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
       if (!key.Run(error)) return false;
     }
   }
+  // Where each corpus entity speaks: its members joined to the quotes they are the speaker of.
+  if (!db_.Exec("INSERT OR IGNORE INTO corpus_speakers SELECT m.entity, q.doc_id FROM quotes q "
+                "JOIN corpus_members m ON m.doc_id = q.doc_id AND m.doc_entity = q.speaker_entity "
+                "WHERE q.speaker_entity IS NOT NULL",
+                error))
+    return false;
   if (!db_.Exec("UPDATE meta SET value = '0' WHERE key = 'entities_stale'", error)) return false;
   return tx.Commit(error);
 }

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -320,6 +322,9 @@ TEST(CorpusStore, EntityAndSpeakerFiltersGoThroughCorpusEntities) {
   ASSERT_EQ(detail.quotes.size(), 1u);
   EXPECT_EQ(detail.quotes[0].quote.text, "the talks on climate change went well");
   ASSERT_GE(detail.co_occurring.size(), 3u);
+  EXPECT_EQ(detail.co_occurring_over, 2u);  // both of his documents: under kCoOccurrenceDocuments
+  EXPECT_EQ(detail.co_occurring[0].name, "Emmanuel Macron");  // one shared document each; then by id
+  EXPECT_EQ(detail.co_occurring[0].documents, 1u);
   std::vector<QuoteHit> quotes;
   ASSERT_TRUE(s->QuotesBySpeaker("Reeves", 10, &quotes, &error)) << error;
   EXPECT_EQ(quotes.size(), 0u);  // "Reeves" alone is not one of her aliases
@@ -416,7 +421,7 @@ TEST(CorpusStore, SchemaIsVersionedAndANewerOneIsRefused) {
   {
     auto s = Open(db);
     ASSERT_TRUE(s->Stats(&st, &error));
-    EXPECT_EQ(st.schema_version, 1);
+    EXPECT_EQ(st.schema_version, 2);
   }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
@@ -429,6 +434,110 @@ TEST(CorpusStore, SchemaIsVersionedAndANewerOneIsRefused) {
   no_create.create = false;
   EXPECT_EQ(OpenSqliteCorpusStore(db.path() + ".missing", no_create, &error), nullptr);
   EXPECT_NE(access((db.path() + ".missing").c_str(), F_OK), 0);
+}
+
+TEST(CorpusStore, AVersionOneDatabaseIsMigratedAndItsSpeakersFilled) {
+  TempDb db;
+  {
+    auto s = Open(db);
+    for (const Doc& d : SmallCorpus()) Put(s.get(), d);
+    std::string error;
+    ASSERT_TRUE(s->Commit(&error)) << error;
+  }
+  // Back to version 1 by hand: what version 2 added is gone.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TABLE corpus_speakers; DROP INDEX documents_format; "
+                         "UPDATE meta SET value = '0' WHERE key = 'entities_stale'; PRAGMA user_version=1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  StoreOptions read_only;
+  read_only.read_only = true;
+  std::string error;
+  EXPECT_EQ(OpenSqliteCorpusStore(db.path(), read_only, &error), nullptr);  // a reader never migrates
+  EXPECT_NE(error.find("schema version 1"), std::string::npos) << error;
+  auto s = Open(db);
+  StoreStats st;
+  ASSERT_TRUE(s->Stats(&st, &error)) << error;
+  EXPECT_EQ(st.schema_version, 2);
+  EXPECT_TRUE(s->EntitiesStale());  // the migration asks for the speakers to be filled
+  SearchRequest r = Q("");
+  r.speaker = "Starmer";  // only through the corpus entity: the quote's speaker_name is "Keir Starmer"
+  EXPECT_EQ(SearchPaths(s.get(), r), std::vector<std::string>{"a.txt"});
+  r.type = "text";  // a.txt is a page: the type filter (served by the new index) leaves nothing
+  EXPECT_EQ(SearchPaths(s.get(), r), std::vector<std::string>{});
+}
+
+// The search plans differ by the size of an entity or speaker filter's document set (a small one
+// drives the query, a large one is only checked): either way, a filtered search must list exactly
+// the unfiltered hits that pass the filter, in the same order.
+TEST(CorpusStore, FilteringNeverChangesTheOrderOfWhatIsFound) {
+  TempDb db;
+  auto s = Open(db);
+  std::map<std::string, std::set<std::string>> named, speaking;  // person -> paths
+  // 900 documents: Anna Berg's 450 are above both thresholds (64 for ranked, 400 for newest-first
+  // lists), Carl Dahl's 3 below them.
+  for (int i = 0; i < 900; ++i) {
+    const std::string path = "doc" + std::to_string(i) + ".txt";
+    std::string body = "Report number " + std::to_string(i) + ".";
+    if (i % 3 == 0) body += " The budget vote was close.";
+    if (i % 7 == 0) body += " The budget budget budget debate went on.";  // ranked higher
+    std::vector<std::string> people;
+    if (i % 2 == 0) people.push_back("Anna Berg");
+    if (i % 300 == 0) people.push_back("Carl Dahl");
+    for (const std::string& p : people) body += " " + p + " said things.";
+    Doc d = MakeDoc(path, {"Title " + std::to_string(i), body});
+    d.site = i % 4 == 0 ? "Site A" : "Site B";
+    if (i % 5 != 0) d.published = "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    for (const std::string& p : people) {
+      AddEntity(&d, EntityType::kPerson, p, {p});
+      named[p].insert(path);
+      if (i % 4 == 0) {  // quoted in half of the documents naming them
+        Doc::Quote q;
+        q.type = QuoteType::kIndirect;
+        q.text = "things";
+        q.has_speaker = true;
+        q.speaker_text = p;
+        q.speaker_name = p;
+        q.speaker_entity = static_cast<int32_t>(d.entities.size() - 1);
+        d.quotes.push_back(q);
+        speaking[p].insert(path);
+      }
+    }
+    d.content_hash = ContentHash(d.text + path);
+    Put(s.get(), d);
+  }
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error)) << error;
+  for (const std::string query : {"budget", ""}) {
+    for (const std::string site : {"", "Site A"}) {
+      SearchRequest all = Q(query);
+      all.site = site;
+      all.limit = 1000;  // every hit
+      const std::vector<std::string> unfiltered = SearchPaths(s.get(), all);
+      ASSERT_FALSE(unfiltered.empty());
+      for (const std::string person : {"Anna Berg", "Carl Dahl", "Nobody Here"}) {
+        for (const bool as_speaker : {false, true}) {
+          SearchRequest r = all;
+          (as_speaker ? r.speaker : r.entity) = person;
+          const std::set<std::string>& members = (as_speaker ? speaking : named)[person];
+          std::vector<std::string> expected;
+          for (const std::string& p : unfiltered)
+            if (members.count(p)) expected.push_back(p);
+          EXPECT_EQ(SearchPaths(s.get(), r), expected)
+              << "query '" << query << "' site '" << site << "' " << (as_speaker ? "speaker " : "entity ") << person;
+          // Paging through the filtered hits gives the same list.
+          r.limit = 40;
+          std::vector<std::string> paged;
+          for (r.offset = 0; r.offset < expected.size() + 40; r.offset += 40)
+            for (const std::string& p : SearchPaths(s.get(), r)) paged.push_back(p);
+          EXPECT_EQ(paged, expected) << "paged, " << person;
+        }
+      }
+    }
+  }
 }
 
 TEST(CorpusStore, ABatchLeftUncommittedLeavesNoHalfDocument) {
