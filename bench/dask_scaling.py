@@ -111,6 +111,11 @@ def main():
                   % (workers, rep + 1, m["documents"], m["bytes"] / 1e6, m["seconds"]["map"], m["documents_per_s"],
                      m["mb_per_s"], m["seconds"]["task_cpu"], m["documents"] / m["seconds"]["task_cpu"],
                      m["seconds"]["reduce"], os.getloadavg()[0]))
+            pages = [p for p in m["partitions"] if "warc" in p]
+            texts = [p for p in m["partitions"] if "files" in p]
+            print("    by kind, per CPU second of the tasks: WARC pages %.1f, text files %.1f"
+                  % (sum(p["documents"] for p in pages) / sum(p["cpu_s"] for p in pages),
+                     sum(p["documents"] for p in texts) / sum(p["cpu_s"] for p in texts)))
             if best is None or m["documents_per_s"] > best["documents_per_s"]:
                 best = m
         results[workers] = best
@@ -120,6 +125,10 @@ def main():
     cpu, docs = cli_cpu(args.build, files, args.stages)
     print("command line, dossier analyze -j 1 on the same files: %d documents, %.2f s CPU: %.1f documents per CPU "
           "second" % (docs, cpu, docs / cpu))
+    warcs = [f for f in files if ".warc" in f]
+    cpu, docs = cli_cpu(args.build, warcs, args.stages)
+    print("command line on the WARC files alone: %d pages, %.2f s CPU: %.1f pages per CPU second"
+          % (docs, cpu, docs / cpu))
     print("load average after: %.2f %.2f %.2f" % os.getloadavg())
     print(json.dumps({w: {k: r[k] for k in ("documents", "bytes", "documents_per_s", "mb_per_s")} |
                       {"task_cpu_s": r["seconds"]["task_cpu"], "map_s": r["seconds"]["map"]}

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
-#include <vector>
 
 namespace py = pybind11;
 
@@ -68,6 +67,14 @@ void JsonObjects::SkipSpace() {
 }
 
 py::object JsonObjects::Convert(std::string_view json) {
+  // No cyclic garbage collection while the tree is built: every container made here is live, so a
+  // collection (one per ~700 new containers) would only walk the young tree for nothing.
+  struct GcPause {
+    bool was_enabled = PyGC_Disable() != 0;
+    ~GcPause() {
+      if (was_enabled) PyGC_Enable();
+    }
+  } pause;
   begin_ = p_ = json.data();
   end_ = json.data() + json.size();
   py::object v = Value();
@@ -107,23 +114,27 @@ py::object JsonObjects::Value() {
   Fail("unexpected character");
 }
 
+JsonObjects::~JsonObjects() {
+  for (PyObject* o : stack_) Py_DECREF(o);  // left by an error half-way
+}
+
 py::object JsonObjects::Object() {
   ++p_;  // '{'
-  py::object dict = Steal(PyDict_New());
+  // Keys and values go on the stack first, so that the dict is made at its final size at once.
+  const size_t base = stack_.size();
   SkipSpace();
   if (p_ < end_ && *p_ == '}') {
     ++p_;
-    return dict;
+    return Steal(PyDict_New());
   }
   for (;;) {
     SkipSpace();
     if (p_ == end_ || *p_ != '"') Fail("expected a key");
-    py::object key = Key();
+    stack_.push_back(Key().release().ptr());
     SkipSpace();
     if (p_ == end_ || *p_ != ':') Fail("expected ':'");
     ++p_;
-    py::object value = Value();
-    if (PyDict_SetItem(dict.ptr(), key.ptr(), value.ptr()) != 0) throw py::error_already_set();
+    stack_.push_back(Value().release().ptr());
     SkipSpace();
     if (p_ == end_) Fail("unexpected end");
     if (*p_ == ',') {
@@ -132,21 +143,27 @@ py::object JsonObjects::Object() {
     }
     if (*p_ == '}') {
       ++p_;
-      return dict;
+      break;
     }
     Fail("expected ',' or '}'");
   }
+  py::object dict = Steal(_PyDict_NewPresized(static_cast<Py_ssize_t>((stack_.size() - base) / 2)));
+  for (size_t i = base; i < stack_.size(); i += 2)
+    if (PyDict_SetItem(dict.ptr(), stack_[i], stack_[i + 1]) != 0) throw py::error_already_set();
+  for (size_t i = base; i < stack_.size(); ++i) Py_DECREF(stack_[i]);
+  stack_.resize(base);
+  return dict;
 }
 
 py::object JsonObjects::Array() {
   ++p_;  // '['
-  std::vector<py::object> items;
+  const size_t base = stack_.size();
   SkipSpace();
   if (p_ < end_ && *p_ == ']') {
     ++p_;
   } else {
     for (;;) {
-      items.push_back(Value());
+      stack_.push_back(Value().release().ptr());
       SkipSpace();
       if (p_ == end_) Fail("unexpected end");
       if (*p_ == ',') {
@@ -160,8 +177,9 @@ py::object JsonObjects::Array() {
       Fail("expected ',' or ']'");
     }
   }
-  py::object list = Steal(PyList_New(static_cast<Py_ssize_t>(items.size())));
-  for (size_t i = 0; i < items.size(); ++i) PyList_SET_ITEM(list.ptr(), i, items[i].release().ptr());
+  py::object list = Steal(PyList_New(static_cast<Py_ssize_t>(stack_.size() - base)));
+  for (size_t i = base; i < stack_.size(); ++i) PyList_SET_ITEM(list.ptr(), i - base, stack_[i]);  // takes the reference
+  stack_.resize(base);
   return list;
 }
 

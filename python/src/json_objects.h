@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace dossier::python {
 
@@ -21,7 +22,8 @@ using JsonKeyCache = std::unordered_map<std::string_view, pybind11::object>;
 // CPython calls) never share a position.
 class JsonObjects {
  public:
-  explicit JsonObjects(JsonKeyCache* keys) : keys_(*keys) {}
+  explicit JsonObjects(JsonKeyCache* keys) : keys_(*keys) { stack_.reserve(256); }
+  ~JsonObjects();
   JsonObjects(const JsonObjects&) = delete;
   JsonObjects& operator=(const JsonObjects&) = delete;
 
@@ -42,6 +44,8 @@ class JsonObjects {
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   JsonKeyCache& keys_;
+  // The members and elements of the containers being read (owned references), innermost last.
+  std::vector<PyObject*> stack_;
 };
 
 }  // namespace dossier::python

@@ -113,6 +113,8 @@ def test_stages_kind_and_options():
         dossier.analyze(TEXT, stages="nonsense")
     with pytest.raises(TypeError):
         dossier.analyze(42)
+    with pytest.raises(ValueError):
+        dossier.analyze(TEXT, kind="xml")
 
 
 def test_extract_equals_cli(files):
