@@ -240,7 +240,8 @@ def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="a
         if scheduler:
             client = own_client = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None)
             client = own_client = Client(cluster)
     try:
         # Models loaded once on every worker before the clock starts (a worker started later, e.g.

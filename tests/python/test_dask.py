@@ -83,8 +83,9 @@ def single_process(corpus, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+def client(tmp_path_factory):
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None, local_directory=str(tmp_path_factory.mktemp("dask")))
     c = distributed.Client(cluster)
     yield c
     c.close()
