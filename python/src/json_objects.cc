@@ -55,6 +55,22 @@ py::object Text(const char* s, size_t n, bool ascii) {
   return Steal(PyUnicode_DecodeUTF8(s, static_cast<Py_ssize_t>(n), "surrogatepass"));
 }
 
+// Integers below this are made once and shared (ints are immutable, so sharing one object is
+// invisible): most numbers in a document are offsets and counts below it, and making and freeing an
+// int object per number was a good part of the cost. Never freed (at most 2 MB).
+constexpr int64_t kSharedInts = 1 << 16;
+
+py::object Int(int64_t v) {
+  if (v < 0 || v >= kSharedInts) return Steal(PyLong_FromLongLong(v));
+  static PyObject** shared = new PyObject*[kSharedInts]();
+  PyObject*& o = shared[v];
+  if (!o) {
+    o = PyLong_FromLongLong(v);
+    if (!o) throw py::error_already_set();
+  }
+  return py::reinterpret_borrow<py::object>(o);
+}
+
 }  // namespace
 
 void JsonObjects::Fail(const char* what) const {
@@ -285,7 +301,7 @@ py::object JsonObjects::Number() {
     if (n <= 18) {
       int64_t v = 0;
       for (const char* d = digits; d < q; ++d) v = v * 10 + (*d - '0');
-      return Steal(PyLong_FromLongLong(*s == '-' ? -v : v));
+      return Int(*s == '-' ? -v : v);
     }
     const std::string text(s, q);
     return Steal(PyLong_FromString(text.c_str(), nullptr, 10));
