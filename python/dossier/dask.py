@@ -251,8 +251,8 @@ def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="a
         load_s = time.perf_counter() - t0
         t0 = time.perf_counter()
         run_id = uuid.uuid4().hex[:8]
-        futures = [client.submit(analyse_partition, p, out_dir, stages, crash_once, key="dossier-part-%05d-%s" % (p["index"], run_id),
-                                 pure=False) for p in parts]
+        futures = [client.submit(analyse_partition, p, out_dir, stages, crash_once,
+                                 key="dossier-part-%05d-%s" % (p["index"], run_id), pure=False) for p in parts]
         results = []
         for future in as_completed(futures):
             r = future.result()

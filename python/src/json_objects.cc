@@ -194,7 +194,8 @@ py::object JsonObjects::Array() {
     }
   }
   py::object list = Steal(PyList_New(static_cast<Py_ssize_t>(stack_.size() - base)));
-  for (size_t i = base; i < stack_.size(); ++i) PyList_SET_ITEM(list.ptr(), i - base, stack_[i]);  // takes the reference
+  // PyList_SET_ITEM takes the stack's reference.
+  for (size_t i = base; i < stack_.size(); ++i) PyList_SET_ITEM(list.ptr(), i - base, stack_[i]);
   stack_.resize(base);
   return list;
 }

@@ -126,7 +126,8 @@ class PyAnalyzer {
   std::string Analyze(const py::object& data, const std::string& kind, const std::string& url,
                       const std::string& published, const std::string& path, bool sentences, bool tokens,
                       const py::object& origin, std::string* summary) {
-    if (kind != "auto" && kind != "html" && kind != "text") throw py::value_error("kind must be 'auto', 'html' or 'text'");
+    if (kind != "auto" && kind != "html" && kind != "text")
+      throw py::value_error("kind must be 'auto', 'html' or 'text'");
     std::string input = InputBytes(data);
     HtmlInput hints;
     hints.url = url;
