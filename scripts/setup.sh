@@ -19,6 +19,7 @@ PACKAGES=(
   wamerican wbritish wamerican-insane wbritish-insane   # word lists for glued-word repair
   python3 python3-pytest  # end-to-end tests and benchmark scorers (run with /usr/bin/python3)
   python3-dev pybind11-dev  # the Python package (python/dossier, built by CMake)
+  python3-distributed python3-dask  # scale-out on a Dask cluster (python3 -m dossier.dask)
   time                  # /usr/bin/time -v for peak-memory figures
   python3-readability   # benchmark yardstick: readability-lxml, timed by bench/time_readability.py
 )

@@ -12,7 +12,6 @@ Lines of `dossier analyze` / `dossier extract` (docs/document-model.md).
 The engine is loaded once per set of stages and shared; every call releases the GIL while the C++
 code runs, so threads (concurrent.futures.ThreadPoolExecutor) use several cores.
 """
-import json
 import os
 import threading
 import warnings
@@ -33,17 +32,29 @@ class Analyzer:
     def __init__(self, stages="all", models="", data=""):
         self._engine = _dossier.Analyzer(stages, models, data)
 
-    def analyze(self, data, *, kind="auto", url=None, published=None, path="-", sentences=True, tokens=False):
+    def analyze(self, data, *, kind="auto", url=None, published=None, path="-", sentences=True, tokens=False,
+                origin=None):
         """Analyses `data` (str or bytes: crude text, HTML, gzip) and returns the document as a dict.
         kind: "auto" (HTML told from text by content, as the command line does), "html" or "text".
-        published: "YYYY-MM-DD", the date relative time expressions are resolved against."""
-        if kind not in ("auto", "html", "text"):
-            raise ValueError("kind must be 'auto', 'html' or 'text'")
-        return json.loads(self._engine.analyze_json(data, kind, url or "", published or "", path, sentences, tokens))
+        published: "YYYY-MM-DD", the date relative time expressions are resolved against.
+        origin: a WARC page from read_corpus (the item itself): its record goes into "source" and
+        its crawl date is the fallback date, as `dossier analyze CRAWL.warc` does."""
+        # The dicts are made in C++ from the engine's JSON (equal to json.loads of it, faster); the
+        # engine checks `kind`.
+        return self._engine.analyze(data, kind, url or "", published or "", path, sentences, tokens, origin)
+
+    def analyze_json(self, data, *, kind="auto", url=None, published=None, path="-", sentences=True, tokens=False,
+                     origin=None):
+        """The same document as one line of JSON (a str, no newline), exactly as the command line
+        writes it: for writing straight to disk without building dicts."""
+        return self._engine.analyze_json(data, kind, url or "", published or "", path, sentences, tokens, origin)
 
 
 def _analyzer(stages, models, data):
     key = (stages, models, data)
+    a = _analyzers.get(key)  # the common case, without the lock (a dict read is atomic)
+    if a is not None:
+        return a
     with _lock:
         a = _analyzers.get(key)
         if a is None:
@@ -52,17 +63,18 @@ def _analyzer(stages, models, data):
 
 
 def analyze(data, *, kind="auto", url=None, published=None, stages="all", sentences=True, tokens=False,
-            path="-", models="", data_dir=""):
+            path="-", models="", data_dir="", origin=None):
     """One document, as `dossier analyze` writes it (a dict). Raises ValueError for input that is
-    neither text nor HTML (binary data)."""
-    return _analyzer(stages, models, data_dir).analyze(data, kind=kind, url=url, published=published, path=path,
-                                                        sentences=sentences, tokens=tokens)
+    neither text nor HTML (binary data). origin: see Analyzer.analyze."""
+    # Straight to the engine (this wrapper's own cost counts on small documents).
+    return _analyzer(stages, models, data_dir)._engine.analyze(data, kind, url or "", published or "", path,
+                                                                sentences, tokens, origin)
 
 
 def extract(html, *, url=None, path="-"):
     """The article and metadata of an HTML page (str or bytes, gzip detected), as `dossier extract`
     writes them: path, title, text, bylines, published, language, site, url, blocks, metadata, source."""
-    return json.loads(_dossier.extract_json(html, url or "", path))
+    return _dossier.extract(html, url or "", path)
 
 
 def tag(data, *, kind="auto", models="", data_dir=""):
@@ -73,7 +85,7 @@ def tag(data, *, kind="auto", models="", data_dir=""):
         t = _taggers.get(key)
         if t is None:
             t = _taggers[key] = _dossier.Tagger(models, data_dir)
-    return json.loads(t.tag_json(data, kind))
+    return t.tag(data, kind)
 
 
 def read_corpus(path, errors=None):

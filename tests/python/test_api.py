@@ -48,6 +48,52 @@ def test_analyze_equals_cli(files):
     assert any(e["name"] == "Jane Smith" for e in page["entities"])
 
 
+def test_dicts_made_in_cpp_equal_json_loads(files, tmp_path):
+    # dossier.analyze builds its dicts in C++ (python/src/json_objects.cc): the same objects, of the
+    # same types, as json.loads of the command line's JSON, on every input we have at hand.
+    def same(a, b):
+        assert type(a) is type(b), (a, b)
+        if isinstance(a, dict):
+            assert list(a) == list(b)
+            for k in a:
+                same(a[k], b[k])
+        elif isinstance(a, list):
+            assert len(a) == len(b)
+            for x, y in zip(a, b):
+                same(x, y)
+        else:
+            assert a == b
+    sample = os.path.join(ROOT, "samples", "crude-scrape-example.txt")
+    hostile = str(tmp_path / "hostile.txt")
+    with open(hostile, "w", encoding="utf-8") as f:
+        f.write('Tab\there "quoted" back\\slash \u00e9t\u00e9 \u4e2d\u6587 \U0001F600 emoji\x01\x1f ctl.\n'
+                'Jane Smith said: \u201cIt will cost \u00a35.5m, about 12.5% more.\u201d\r\nShe left on 3 May 2025.\n')
+    for path in (sample, hostile, str(files / "a.txt"), str(files / "b.html")):
+        with open(path, "rb") as f:
+            data = f.read()
+        for args in ([], ["--tokens"], ["--stages", "foundation", "--no-sentences"]):
+            got = dossier.analyze(data, path=path, tokens="--tokens" in args, sentences="--no-sentences" not in args,
+                                  stages="foundation" if "foundation" in args else "all")
+            same(got, cli("analyze", *args, path)[0])
+    same(dossier.extract(PAGE, url="https://news.example/h"),
+         json.loads(dossier._dossier.extract_json(PAGE, "https://news.example/h", "-")))
+
+
+def test_json_objects_against_json_loads():
+    texts = ['{}', '[]', '[[],{},[{}]]', '{"a":1,"b":-2,"c":0,"d":-0,"e":123456789012345678901234567890}',
+             '{"f":0.953,"g":-1.5e-7,"h":1E+300,"i":2.5e10,"j":0.1}', '[true,false,null]',
+             '"plain"', '"\\u00e9\\"\\\\\\/\\b\\f\\n\\r\\t"', '"\\ud83d\\ude00 pair"', '"\\ud800 lone"',
+             '"caf\u00e9 \u4e2d \U0001F600"', ' { "sp" : [ 1 , 2 ] } ', '{"a":1,"a":2}',
+             '{"schema_version":"1.0","x":{"schema_version":"2"}}', '9223372036854775807', '-9223372036854775808']
+    for t in texts:
+        got, want = dossier._dossier.json_objects(t), json.loads(t)
+        assert got == want and type(got) is type(want), t
+        assert json.dumps(got) == json.dumps(want), t
+    for bad in ['', '{', '[1,]', '{"a"}', '"open', 'nul', '[1 2]', '{"a":1}x', '"\\x"', '-', '"\\u12"']:
+        with pytest.raises(RuntimeError):
+            dossier._dossier.json_objects(bad)
+
+
 def test_stages_kind_and_options():
     doc = dossier.analyze(TEXT, stages="foundation")
     assert "entities" not in doc and "timexes" not in doc
@@ -67,6 +113,8 @@ def test_stages_kind_and_options():
         dossier.analyze(TEXT, stages="nonsense")
     with pytest.raises(TypeError):
         dossier.analyze(42)
+    with pytest.raises(ValueError):
+        dossier.analyze(TEXT, kind="xml")
 
 
 def test_extract_equals_cli(files):
@@ -103,6 +151,31 @@ def test_read_corpus(files):
     from_cli = cli("analyze", str(files / "c.warc.gz"))[0]
     strip = lambda d: {k: v for k, v in d.items() if k != "source"}  # noqa: E731
     assert strip(doc) == strip(from_cli)
+
+
+def test_warc_origin_and_corpus_linker_equal_cli(files, tmp_path):
+    # A WARC page analysed with its origin is the command line's document for that record, source
+    # included; the corpus linker fed with the documents' entity summaries writes the command line's
+    # --batch-entities lines.
+    engine = dossier._dossier.Analyzer("all", "", "")
+    linker = dossier._dossier.CorpusLinker()
+    docs = []
+    for item in dossier.read_corpus(str(files)):
+        origin = item if item["kind"] == "html" else None
+        doc_json, summary = engine.analyze_json_with_entities(item["data"], item["kind"], "", "", item["path"], True,
+                                                              False, origin)
+        assert dossier.analyze(item["data"], kind=item["kind"], path=item["path"], origin=origin) == json.loads(doc_json)
+        docs.append(json.loads(doc_json))
+        name = item["path"] + ("#%d" % item["record_offset"] if origin else "")
+        linker.add(name, json.loads(summary))
+    paths = [str(files / n) for n in ("a.txt", "b.html", "c.warc.gz")]
+    entities = tmp_path / "e.jsonl"
+    assert docs == cli("analyze", "--no-progress", "--batch-entities", str(entities), *paths)
+    assert docs[2]["source"]["warc_record_id"].startswith("<urn:uuid:")
+    assert linker.documents == 3
+    assert linker.link_json() == entities.read_text(encoding="utf-8").splitlines()
+    with pytest.raises(ValueError):
+        linker.add("x", [[0, "NOPE", "Name", [["Name", 1]]]])
 
 
 def test_read_corpus_reports_bad_records(tmp_path):
