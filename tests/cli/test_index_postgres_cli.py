@@ -33,8 +33,8 @@ def sql(url, query):
 
 
 def with_database(url, name):
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+    parts = urllib.parse.urlsplit(url)  # (urlunsplit would drop the empty host of postgresql:///db)
+    return f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_same_documents_and_entities_as_sqlite(dossier, tmp_path, pg_db, repo_ro
     assert pg_rows_by_path(pg_db) == rows_by_path(lite)
     # The same hits for words, phrases, prefixes, OR, exclusions and every filter (ranks may differ:
     # BM25 there, ts_rank here; docs/corpus-store.md).
-    for args in (["climate"], ["\"climate change\""], ["clim*"], ["rain OR budget"], ["said", "-rain"],
+    for args in (["climate"], ["\"climate change\""], ["clim*"], ["rain OR budget"], ["said -rain"],
                  ["--entity", "Keir Starmer", ""], ["--entity", "sir keir", "climate"],
                  ["--speaker", "Keir Starmer", "boats"], ["--type", "text", "said"], ["--site", "nowhere", "said"],
                  ["--from", "2000-01-01", ""], ["said"]):
@@ -86,7 +86,7 @@ def test_same_documents_and_entities_as_sqlite(dossier, tmp_path, pg_db, repo_ro
     r = run(dossier, "index", "--db", pg_db, *inputs)
     assert "0 added, 1 replaced, 3 unchanged" in r.stderr, r.stderr
     assert paths(run(dossier, "search", "--db", pg_db, "Aberdeen").stdout) == ["c.txt"]
-    assert paths(run(dossier, "search", "--db", pg_db, "rain").stdout) == []
+    assert "c.txt" not in paths(run(dossier, "search", "--db", pg_db, "rain").stdout)
 
 
 def test_queries_never_create_a_corpus_and_hostile_ones_stay_data(dossier, tmp_path, pg_db):
