@@ -129,11 +129,13 @@ bool PostgresCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>*
     Filters f{"", &p, 3};
     AddFilters(r, &f);
     const std::string lim = "$" + std::to_string(f.next), off = "$" + std::to_string(f.next + 1);
-    sql = "WITH q AS (SELECT to_tsquery('simple', $1) AS q), "
-          "hits AS (SELECT d.id, ts_rank(d.fts, q.q) AS rank FROM documents d, q WHERE d.fts @@ q.q" +
+    // The tsquery is written out at each use (not a CTE joined in): a constant the planner can
+    // match against the GIN index.
+    sql = "WITH hits AS (SELECT d.id, ts_rank(d.fts, to_tsquery('simple', $1)) AS rank FROM documents d "
+          "WHERE d.fts @@ to_tsquery('simple', $1)" +
           f.sql + " ORDER BY rank DESC, d.id LIMIT " + lim + " OFFSET " + off +
           ") SELECT d.id, d.path, d.title, d.site, d.published, d.format, hits.rank, "
-          "ts_headline('simple', d.text, q.q, $2) FROM hits JOIN documents d ON d.id = hits.id, q "
+          "ts_headline('simple', d.text, to_tsquery('simple', $1), $2) FROM hits JOIN documents d ON d.id = hits.id "
           "ORDER BY hits.rank DESC, d.id";
   } else {
     Filters f{"", &p, 1};
