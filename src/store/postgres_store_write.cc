@@ -527,7 +527,14 @@ bool PostgresCorpusStore::RelinkEntities(std::string* error) {
   }
   if (!ent.Flush(error) || !alias.Flush(error) || !key.Flush(error) || !member.Flush(error)) return false;
   if (!c_.Exec("UPDATE meta SET value = '0' WHERE key = 'entities_stale'", error)) return false;
-  return tx.Commit(error);
+  if (!tx.Commit(error)) return false;
+  // The corpus tables were just rewritten (and the documents' usually grown): fresh statistics
+  // keep the planner on the indexes for the entity and speaker filters, without waiting for
+  // autovacuum. Sampled, so cheap on any corpus; a role that may not analyse only loses that.
+  std::string ignored;
+  c_.Exec("ANALYZE documents, quotes, mentions, corpus_entities, corpus_aliases, corpus_keys, corpus_members",
+          &ignored);
+  return true;
 }
 
 }  // namespace dossier::store
