@@ -11,6 +11,7 @@ PACKAGES=(
   zlib1g-dev            # .gz inputs
   libgumbo-dev          # reference HTML5 parser
   libsqlite3-dev sqlite3  # the corpus store (WAL, FTS5); the CLI inspects databases in tests
+  libpq-dev postgresql  # the corpus store on PostgreSQL (libpq; the server the tests start locally)
   libsimdjson-dev       # reading `dossier analyze` JSON Lines back into the store, fast
   libcpp-httplib-dev libssl-dev libbrotli-dev  # `dossier serve` (httplib's header needs the other two)
   chromium nodejs       # browser tests of the web UI (tests/e2e: Playwright drives Debian's Chromium)

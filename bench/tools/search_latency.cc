@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   std::string error;
   StoreOptions options;
   options.create = false;
-  auto store = OpenSqliteCorpusStore(argv[1], options, &error);
+  auto store = OpenCorpusStore(argv[1], options, &error);
   if (!store) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 1;

@@ -1,7 +1,8 @@
 // The corpus store: analysed documents kept, searched and browsed.
 //
-// CorpusStore is the interface every backend implements (SQLite now, src/store/sqlite_*; PostgreSQL
-// can slot in behind it later). Callers never see SQL: they put CorpusDocuments (the stored form of
+// CorpusStore is the interface every backend implements: SQLite (one file, the default;
+// src/store/sqlite_*) and PostgreSQL (a team's server; src/store/postgres_*). OpenCorpusStore picks
+// one by the --db argument. Callers never see SQL: they put CorpusDocuments (the stored form of
 // an analysis, built from a Document or read back from `dossier analyze` JSON Lines) and ask
 // questions (search, corpus entities, a document, an entity, quotes, a timeline).
 //
@@ -248,6 +249,20 @@ class CorpusStore {
 // Opens (creating it on first use, and migrating an older schema) the SQLite corpus at `path`.
 std::unique_ptr<CorpusStore> OpenSqliteCorpusStore(const std::string& path, const StoreOptions& options,
                                                    std::string* error);
+
+// Opens (creating the corpus tables on first use, and migrating an older schema) the PostgreSQL
+// corpus at `url` (postgresql://... or postgres://..., libpq's connection URI). The database itself
+// must exist. StoreOptions::create false: a database without the corpus tables is an error.
+std::unique_ptr<CorpusStore> OpenPostgresCorpusStore(const std::string& url, const StoreOptions& options,
+                                                     std::string* error);
+
+// Whether a --db argument names a PostgreSQL database (it starts with postgresql:// or postgres://)
+// rather than a SQLite file.
+bool IsPostgresUrl(std::string_view db);
+
+// The one place the backend is chosen: PostgreSQL for a URL, otherwise the SQLite file at `db`.
+std::unique_ptr<CorpusStore> OpenCorpusStore(const std::string& db, const StoreOptions& options,
+                                             std::string* error);
 
 // The default database file of `dossier index` when --db is not given.
 inline constexpr std::string_view kDefaultCorpusPath = "dossier.db";

@@ -32,12 +32,11 @@ std::string Quoted(const Term& t) {
   return out;
 }
 
-}  // namespace
-
-bool ToFtsQuery(std::string_view q, std::string* fts, std::string* error) {
+// The user's terms, and for each whether it is OR'ed with the one before.
+void ParseTerms(std::string_view q, std::vector<Term>* terms_out, std::vector<bool>* or_out) {
+  std::vector<Term>& terms = *terms_out;
+  std::vector<bool>& or_before = *or_out;
   // Tokens: a phrase in double quotes (an unbalanced quote runs to the end), or a run of non-space.
-  std::vector<Term> terms;
-  std::vector<bool> or_before;  // terms[i] is OR'ed with terms[i - 1]
   bool pending_or = false;
   size_t i = 0;
   while (i < q.size()) {
@@ -75,30 +74,64 @@ bool ToFtsQuery(std::string_view q, std::string* fts, std::string* error) {
     pending_or = false;
     terms.push_back(std::move(t));
   }
-  // Positive terms: runs joined by OR form groups, groups are AND'ed; exclusions follow as NOT.
+}
+
+// Positive terms: runs joined by OR form groups, groups are AND'ed; exclusions follow as NOT.
+// `quote` renders one term; `and_op`, `or_op`, `not_op` are the query language's operators.
+template <typename QuoteFn>
+bool Render(std::string_view q, QuoteFn quote, const char* and_op, const char* or_op, const char* not_op,
+            std::string* out, std::string* error) {
+  std::vector<Term> terms;
+  std::vector<bool> or_before;
+  ParseTerms(q, &terms, &or_before);
   std::string positive, negative;
   size_t groups = 0;
   for (size_t k = 0; k < terms.size(); ++k) {
     const Term& t = terms[k];
     if (t.negated) {
-      negative += " NOT " + Quoted(t);
+      negative += not_op + quote(t);
       continue;
     }
     if (or_before[k]) {
       // Reopen the last group: "(a" + " OR b" ... closed below.
       positive.pop_back();  // the group's ')'
-      positive += " OR " + Quoted(t) + ")";
+      positive += or_op + quote(t) + ")";
     } else {
-      if (groups++) positive += " AND ";
-      positive += "(" + Quoted(t) + ")";
+      if (groups++) positive += and_op;
+      positive += "(" + quote(t) + ")";
     }
   }
   if (positive.empty()) {
     *error = terms.empty() ? "the query has no words to look for" : "the query needs a word that is not excluded";
     return false;
   }
-  *fts = negative.empty() ? positive : "(" + positive + ")" + negative;
+  *out = negative.empty() ? positive : "(" + positive + ")" + negative;
   return true;
+}
+
+// A tsquery operand: the term in single quotes (quotes doubled, backslashes escaped), which
+// to_tsquery parses into its words: one word, or a phrase of them (a <-> b); ':*' makes the last a
+// prefix. Words with no letters or digits vanish in the parser, as they do in FTS5.
+std::string TsQuoted(const Term& t) {
+  std::string out = "'";
+  for (char c : t.text) {
+    if (c == '\\') out.push_back('\\');
+    if (c == '\'') out.push_back('\'');
+    out.push_back(c);
+  }
+  out.push_back('\'');
+  if (t.prefix) out += ":*";
+  return out;
+}
+
+}  // namespace
+
+bool ToFtsQuery(std::string_view q, std::string* fts, std::string* error) {
+  return Render(q, Quoted, " AND ", " OR ", " NOT ", fts, error);
+}
+
+bool ToTsQuery(std::string_view q, std::string* tsquery, std::string* error) {
+  return Render(q, TsQuoted, " & ", " | ", " & !", tsquery, error);
 }
 
 }  // namespace dossier::store

@@ -7,11 +7,9 @@
 
 #include "dossier/corpus_store.h"
 #include "store/sqlite.h"
+#include "store/store_text.h"
 
 namespace dossier::store {
-
-// Lower-case, single-spaced form of a name, for matching aliases in any case.
-std::string NameKey(std::string_view name);
 
 class SqliteCorpusStore final : public CorpusStore {
  public:

@@ -6,6 +6,7 @@
 #include "store/enum_names.h"
 #include "store/search_query.h"
 #include "store/sqlite_store.h"
+#include "store/store_text.h"
 
 namespace dossier::store {
 namespace {
@@ -74,20 +75,6 @@ void DocumentFilters(const SearchRequest& r, std::string* sql, std::vector<std::
   if (!r.published_to.empty()) add(" AND published <= ?", r.published_to + "~");
 }
 
-// The first `words` words of the text, for hits found by filters alone.
-std::string Opening(std::string_view text, uint32_t words) {
-  size_t i = 0, n = 0;
-  while (i < text.size() && n < words) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
-    ++n;
-  }
-  std::string out(text.substr(0, i));
-  std::replace(out.begin(), out.end(), '\n', ' ');
-  if (i < text.size()) out += "…";
-  return out;
-}
-
 void ReadQuote(const Stmt& s, int c, CorpusDocument::Quote* q) {
   // Columns from c: type, text, source_begin, source_end, speaker_text, speaker_name,
   // speaker_entity, speaker_source_begin, speaker_source_end, cue, cue_begin, cue_end.
@@ -111,13 +98,6 @@ constexpr const char* kQuoteColumns =
     "q.speaker_source_begin, q.speaker_source_end, q.cue, q.cue_begin, q.cue_end";
 
 }  // namespace
-
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
 
 bool SqliteCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>* hits, std::string* error) {
   error->clear();

@@ -9,20 +9,6 @@
 
 namespace dossier::store {
 
-std::string NameKey(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
-  for (char c : name) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-      continue;
-    }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 namespace {
 
 // The tables holding rows of one document, emptied when it is replaced or removed.

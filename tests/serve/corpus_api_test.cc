@@ -1,4 +1,5 @@
-// The corpus API (CorpusApi) on a small SQLite corpus written by hand: every endpoint's answer,
+// The corpus API (CorpusApi) on a small corpus written by hand, on both backends (SQLite, and
+// PostgreSQL when $DOSSIER_TEST_POSTGRES_URL names a server): every endpoint's answer,
 // the 400/404/405 errors with JSON bodies, hostile text kept as data, hostile queries that must not
 // reach SQL as code, and the web UI's files.
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include "serve/api_json.h"
 #include "serve/json_builder.h"
 #include "../store/corpus_test_support.h"
+#include "../store/test_corpus.h"
 
 namespace dossier {
 namespace {
@@ -19,7 +21,8 @@ namespace {
 using Doc = CorpusDocument;
 using nlohmann::json;
 using testing_support::AddEntity;
-using testing_support::TempDb;
+using testing_support::Backend;
+using testing_support::TestCorpus;
 
 // A one-story crude-text document; input offsets are shifted by `shift` bytes from the canonical
 // ones, as when the input had a leading line the cleaning dropped.
@@ -48,11 +51,12 @@ Doc MakeDoc(const std::string& path, const std::vector<std::string>& lines, uint
   return d;
 }
 
-class CorpusApiTest : public ::testing::Test {
+class CorpusApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
+    DOSSIER_REQUIRE_CORPUS(corpus_);
     std::string error;
-    store_ = OpenSqliteCorpusStore(db_.path(), {}, &error);
+    store_ = OpenCorpusStore(corpus_.db(), {}, &error);
     ASSERT_NE(store_, nullptr) << error;
     // A: Ola Brekke quoted, a date; input offsets 10 bytes after the canonical ones.
     Doc a = MakeDoc("a.txt", {"Harbour ceasefire talks", "Ola Brekke said the ceasefire “will hold until spring”.",
@@ -101,19 +105,19 @@ class CorpusApiTest : public ::testing::Test {
     return json::parse(r.body);
   }
 
-  TempDb db_;
+  TestCorpus corpus_{GetParam()};
   std::unique_ptr<CorpusStore> store_;
   std::unique_ptr<CorpusApi> api_;
 };
 
-TEST_F(CorpusApiTest, StatsCountTheCorpus) {
+TEST_P(CorpusApiTest, StatsCountTheCorpus) {
   json s = GetJson("/api/stats");
   EXPECT_EQ(s["documents"], 2);
   EXPECT_EQ(s["quotes"], 1);
   EXPECT_EQ(s["timexes"], 1);
 }
 
-TEST_F(CorpusApiTest, SearchRanksMarksAndCountsFacets) {
+TEST_P(CorpusApiTest, SearchRanksMarksAndCountsFacets) {
   json r = GetJson("/api/search", {{"q", "ceasefire"}});
   ASSERT_EQ(r["hits"].size(), 2u);
   for (const auto& h : r["hits"]) {
@@ -133,7 +137,7 @@ TEST_F(CorpusApiTest, SearchRanksMarksAndCountsFacets) {
   EXPECT_EQ(r["hits"].size(), 0u);
 }
 
-TEST_F(CorpusApiTest, DocumentPlacesQuotesAndDatesInTheCanonicalText) {
+TEST_P(CorpusApiTest, DocumentPlacesQuotesAndDatesInTheCanonicalText) {
   json s = GetJson("/api/search", {{"q", "envoys"}});
   ASSERT_EQ(s["hits"].size(), 1u);
   const int64_t id = s["hits"][0]["doc_id"];
@@ -153,7 +157,7 @@ TEST_F(CorpusApiTest, DocumentPlacesQuotesAndDatesInTheCanonicalText) {
   EXPECT_TRUE(d["entities"][0]["corpus_entity"].is_number());
 }
 
-TEST_F(CorpusApiTest, EntityPageHasAliasesDocumentsAndQuotes) {
+TEST_P(CorpusApiTest, EntityPageHasAliasesDocumentsAndQuotes) {
   json list = GetJson("/api/entities", {{"type", "PER"}});
   ASSERT_EQ(list["entities"].size(), 1u);
   const json& e = list["entities"][0];
@@ -173,7 +177,7 @@ TEST_F(CorpusApiTest, EntityPageHasAliasesDocumentsAndQuotes) {
   EXPECT_EQ(timeline["events"][0]["date"], "2025-11-20");
 }
 
-TEST_F(CorpusApiTest, HostileTextStaysData) {
+TEST_P(CorpusApiTest, HostileTextStaysData) {
   json r = GetJson("/api/search", {{"q", "headline"}});
   ASSERT_EQ(r["hits"].size(), 1u);
   EXPECT_EQ(r["hits"][0]["title"], "<script>alert(1)</script> headline");
@@ -184,7 +188,7 @@ TEST_F(CorpusApiTest, HostileTextStaysData) {
   EXPECT_NE(body.find("\\\"><img"), std::string::npos);
 }
 
-TEST_F(CorpusApiTest, BadParametersAre400WithAJsonError) {
+TEST_P(CorpusApiTest, BadParametersAre400WithAJsonError) {
   const std::vector<std::pair<std::string, ApiParams>> bad = {
       {"/api/search", {{"limit", "abc"}}},        {"/api/search", {{"limit", "0"}}},
       {"/api/search", {{"limit", "5000"}}},       {"/api/search", {{"from", "2020-13"}}},
@@ -205,7 +209,7 @@ TEST_F(CorpusApiTest, BadParametersAre400WithAJsonError) {
   EXPECT_EQ(api_->Handle("POST", "/api/stats", {}).status, 405);
 }
 
-TEST_F(CorpusApiTest, HostileQueriesNeverRunAsSql) {
+TEST_P(CorpusApiTest, HostileQueriesNeverRunAsSql) {
   const std::vector<std::string> queries = {
       "'; DROP TABLE documents; --", "\"unbalanced", "a OR", "NEAR(", "*", "-", "ceasefire) OR (1=1",
       "x\" OR \"1\"=\"1", "\\", "%", "_", "title:ceasefire", "^ceasefire", "{a b}: c"};
@@ -219,6 +223,9 @@ TEST_F(CorpusApiTest, HostileQueriesNeverRunAsSql) {
   EXPECT_EQ(GetJson("/api/stats")["documents"], 2);
   EXPECT_EQ(GetJson("/api/search", {{"q", "ceasefire"}})["hits"].size(), 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CorpusApiTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing_support::BackendName);
 
 TEST(WebAssets, ThePageAndItsFilesAreServedAndNothingElse) {
   ApiResponse page;

@@ -35,5 +35,25 @@ TEST(SearchQuery, HostileInputIsQuotedOrRefused) {
   EXPECT_EQ(Fts("OR rain"), "(\"rain\")");
 }
 
+std::string Ts(const std::string& q) {
+  std::string out, error;
+  if (!ToTsQuery(q, &out, &error)) return "error: " + error;
+  return out;
+}
+
+TEST(SearchQuery, TheSameSyntaxAsATsquery) {
+  EXPECT_EQ(Ts("climate"), "('climate')");
+  EXPECT_EQ(Ts("\"climate change\" Paris"), "('climate change') & ('Paris')");
+  EXPECT_EQ(Ts("clim*"), "('clim':*)");
+  EXPECT_EQ(Ts("budget OR rain London"), "('budget' | 'rain') & ('London')");
+  EXPECT_EQ(Ts("climate -Paris"), "(('climate')) & !'Paris'");
+  // Quotes and backslashes stay inside the operand; operators in the text are words.
+  EXPECT_EQ(Ts("it's"), "('it''s')");
+  EXPECT_EQ(Ts("a\\b"), "('a\\\\b')");
+  EXPECT_EQ(Ts("x' | !y"), "('x''') & ('!y')");
+  EXPECT_EQ(Ts("*"), "error: the query has no words to look for");
+  EXPECT_EQ(Ts("-rain"), "error: the query needs a word that is not excluded");
+}
+
 }  // namespace
 }  // namespace dossier::store

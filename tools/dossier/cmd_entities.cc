@@ -37,7 +37,7 @@ Runner AddEntities(CLI::App& app) {
       "entities",
       "List the corpus entities: each document's entities merged across documents (full names join; a surname "
       "alone joins only the one person with it), with all aliases, mention and document counts");
-  cmd->add_option("--db", flags->db, "the corpus database file (default: dossier.db)");
+  cmd->add_option("--db", flags->db, "the corpus: a SQLite file (default: dossier.db) or a postgresql:// URL");
   cmd->add_option("--type", flags->request.type, "only PER, ORG, LOC or MISC")
       ->check(CLI::IsMember({"PER", "ORG", "LOC", "MISC"}));
   cmd->add_option("--min-documents", flags->request.min_documents, "only entities named in at least N documents");

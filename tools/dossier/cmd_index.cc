@@ -240,7 +240,7 @@ Runner AddIndex(CLI::App& app) {
       "`dossier analyze` (stored without analysing again). An unchanged input is skipped; a changed one replaces "
       "its document");
   cmd->add_option("inputs", flags->inputs, "files, directories, or - for standard input")->required();
-  cmd->add_option("--db", flags->db, "the corpus database file (default: dossier.db)");
+  cmd->add_option("--db", flags->db, "the corpus: a SQLite file (default: dossier.db) or a postgresql:// URL");
   cmd->add_option("-j,--jobs", flags->jobs, "inputs analysed in parallel (0: one per core)")->check(CLI::Range(0, 1024));
   cmd->add_option("--stages", flags->stages, "analysis stages, as for `dossier analyze` (default: all)");
   cmd->add_option("--commit-every", flags->commit_every, "documents per transaction (default 256)")
@@ -269,7 +269,7 @@ Runner AddIndex(CLI::App& app) {
         if (n == at) std::raise(SIGKILL);
       };
     }
-    std::unique_ptr<CorpusStore> store = OpenSqliteCorpusStore(flags->db, options, &error);
+    std::unique_ptr<CorpusStore> store = OpenCorpusStore(flags->db, options, &error);
     if (!store) {
       std::cerr << "dossier index: " << error << "\n";
       return 1;

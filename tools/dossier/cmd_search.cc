@@ -61,7 +61,7 @@ Runner AddSearch(CLI::App& app) {
       "Search the corpus: words (all must occur), \"phrases\", word* (prefix), a OR b, -word (excluded); ranked by "
       "BM25 with snippets. Filters alone (an empty query) list matching documents, newest first");
   cmd->add_option("query", flags->query, "what to look for");
-  cmd->add_option("--db", flags->db, "the corpus database file (default: dossier.db)");
+  cmd->add_option("--db", flags->db, "the corpus: a SQLite file (default: dossier.db) or a postgresql:// URL");
   cmd->add_option("--entity", flags->request.entity, "only documents naming this entity (any of its aliases)");
   cmd->add_option("--speaker", flags->request.speaker, "only documents quoting this person (any alias)");
   cmd->add_option("--type", flags->request.type, "only documents of this input type: html or text")

@@ -46,7 +46,7 @@ int Serve(const ServeFlags& flags) {
       std::cerr << "dossier serve: " << error << "\n";
       return 1;
     }
-    if (access(flags.db.c_str(), W_OK) == 0 && store->EntitiesStale() && !store->RelinkEntities(&error)) {
+    if (CorpusWritable(flags.db) && store->EntitiesStale() && !store->RelinkEntities(&error)) {
       std::cerr << "dossier serve: " << error << "\n";
       return 1;
     }
@@ -61,7 +61,8 @@ int Serve(const ServeFlags& flags) {
   server.set_read_timeout(5);
   server.set_payload_max_length(64 * 1024);
   auto handle = [db](const httplib::Request& req, httplib::Response& res) {
-    // One read-only connection per server thread: SQLite connections are not shared across threads.
+    // One read-only connection per server thread: neither SQLite connections nor libpq ones are
+    // shared across threads.
     thread_local std::unique_ptr<CorpusStore> store;
     thread_local std::unique_ptr<CorpusApi> api;
     if (!api) {
@@ -69,7 +70,7 @@ int Serve(const ServeFlags& flags) {
       options.read_only = true;
       options.create = false;
       std::string open_error;
-      store = OpenSqliteCorpusStore(db, options, &open_error);
+      store = OpenCorpusStore(db, options, &open_error);
       if (!store) {
         res.status = 503;
         res.set_content("{\"error\":\"the corpus cannot be opened\"}", "application/json");
