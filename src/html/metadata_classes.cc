@@ -73,6 +73,9 @@ namespace {
 // Every word above with the bit it sets, indexed by its first byte, so one pass over the string
 // tries at each position only the few words that start with the byte there (instead of one
 // search through the whole string per word).
+// Not a ClassWord: "entry" somewhere, so the tokens "hentry" and "h-entry" are worth looking for.
+constexpr uint32_t kEntryInside = 1u << 31;
+
 struct Needle {
   std::string_view word;
   uint32_t bit;
@@ -93,6 +96,7 @@ class NeedleIndex {
     add_all(kBylineWords, std::size(kBylineWords), kClassByline);
     add_all(kDateWords, std::size(kDateWords), kClassDate);
     Add({"breadcrumb", kClassBreadcrumb});
+    Add({"entry", kEntryInside});
   }
 
   uint32_t Scan(std::string_view s) const {
@@ -101,7 +105,11 @@ class NeedleIndex {
       const auto& list = by_first_[static_cast<unsigned char>(s[i])];
       for (uint8_t k = 0; k < list.count; ++k) {
         const Needle& n = needles_[list.index[k]];
-        if ((bits & n.bit) || s.size() - i < n.word.size() || s.compare(i, n.word.size(), n.word) != 0) continue;
+        // Every word has two bytes or more; the second byte rules most candidates out cheaply.
+        if ((bits & n.bit) || s.size() - i < n.word.size() || s[i + 1] != n.word[1] ||
+            s.compare(i, n.word.size(), n.word) != 0) {
+          continue;
+        }
         // "author" is not a byline in "authorization", "authorising", "authoring".
         if (n.word == "author") {
           const std::string_view rest = s.substr(i + n.word.size());
@@ -141,8 +149,8 @@ const NeedleIndex& Needles() {
 
 uint32_t ClassWords(std::string_view lowered) {
   uint32_t bits = Needles().Scan(lowered);
-  if (HasToken(lowered, "hentry") || HasToken(lowered, "h-entry")) bits |= kClassEntry;
-  return bits;
+  if ((bits & kEntryInside) && (HasToken(lowered, "hentry") || HasToken(lowered, "h-entry"))) bits |= kClassEntry;
+  return bits & ~kEntryInside;
 }
 
 uint32_t ClassIdWordsReference(std::string_view cls, std::string_view id) {
