@@ -53,6 +53,9 @@ struct DecodedHtml {
 // bytes that are mostly ill-formed UTF-8 and that the detector reads as windows-1252) loses to
 // the evidence. Never fails; undecodable bytes become U+FFFD. Inputs must be under 4 GiB.
 DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_type = {});
+// The same into `*out`, whose text buffer is reused (a batch decodes page after page into one
+// DecodedHtml without allocating and faulting in a fresh buffer each time).
+void DecodeHtml(std::string_view bytes, std::string_view http_content_type, DecodedHtml* out);
 
 // ---- main content and metadata ------------------------------------------------------------------
 

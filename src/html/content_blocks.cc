@@ -87,7 +87,7 @@ bool IsDataTable(const Dom& dom, uint32_t table) {
 
 class Walker {
  public:
-  Walker(const Dom& dom, PageBlocks* out) : dom_(dom), out_(out) {}
+  Walker(const Dom& dom, PageBlocks* out, NameHintsMemo* hints_memo) : dom_(dom), out_(out), hints_memo_(hints_memo) {}
 
   void Run() {
     out_->elements.assign(dom_.nodes.size(), ElementInfo{});
@@ -195,7 +195,7 @@ class Walker {
     info.tag = tag;
     info.block_parent = owners_.empty() ? kNoNode : owners_.back();
     // The body's names describe the whole page ("has-sidebar", "single-post"): not evidence.
-    if (node.attr_count > 0 && n != out_->body) info.hints = ElementHints(dom_, n);
+    if (node.attr_count > 0 && n != out_->body) info.hints = ElementHints(dom_, n, hints_memo_);
     // Embedded posts (<blockquote class="twitter-tweet">) are quotations, not share buttons.
     if (tag == ContentTag::kBlockquote) info.hints.flags &= ~kHintShare;
     uint8_t flags = 0;
@@ -486,6 +486,7 @@ class Walker {
 
   const Dom& dom_;
   PageBlocks* out_;
+  NameHintsMemo* hints_memo_;  // class/id hints of this page, per distinct value
   std::vector<Frame> stack_;
   std::vector<uint32_t> owners_;
   std::vector<bool> tables_;
@@ -508,7 +509,10 @@ class Walker {
 
 void BuildBlocks(const Dom& dom, PageBlocks* out) {
   out->Clear();
-  Walker(dom, out).Run();
+  // Reused across the pages of a thread; its keys point into `dom`, so it starts empty each time.
+  thread_local NameHintsMemo hints_memo;
+  hints_memo.Clear();
+  Walker(dom, out, &hints_memo).Run();
 }
 
 }  // namespace dossier::html

@@ -289,6 +289,51 @@ constexpr std::array kStems = {
     Stem{"content", kPos, 0},               Stem{"story", kPos, 0},
 };
 
+// The first stem of kStems (in table order) that `w` contains, or -1; one search per stem (the
+// reference for FirstStem).
+int FirstStemReference(std::string_view w) {
+  for (size_t i = 0; i < kStems.size(); ++i) {
+    if (w.find(kStems[i].stem) != std::string_view::npos) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The same in one pass over the word: at each position only the stems starting with its byte are
+// compared; the first stem in table order among those found wins.
+class StemIndex {
+ public:
+  StemIndex() {
+    for (uint8_t i = 0; i < kStems.size(); ++i) {
+      List& list = by_first_[static_cast<unsigned char>(kStems[i].stem[0])];
+      list.index[list.count++] = i;
+    }
+  }
+  int First(std::string_view w) const {
+    uint32_t found = 0;  // bit i: kStems[i] occurs
+    for (size_t p = 0; p < w.size(); ++p) {
+      const List& list = by_first_[static_cast<unsigned char>(w[p])];
+      for (uint8_t k = 0; k < list.count; ++k) {
+        const std::string_view stem = kStems[list.index[k]].stem;
+        if (w.size() - p >= stem.size() && w.compare(p, stem.size(), stem) == 0) found |= 1u << list.index[k];
+      }
+    }
+    return found == 0 ? -1 : __builtin_ctz(found);
+  }
+
+ private:
+  struct List {
+    uint8_t count = 0;
+    uint8_t index[8] = {};
+  };
+  List by_first_[256];
+};
+static_assert(kStems.size() <= 32, "StemIndex keeps the stems found in 32 bits");
+
+int FirstStem(std::string_view w) {
+  static const StemIndex index;
+  return index.First(w);
+}
+
 // Open-addressing table over kWords, built once.
 class WordTable {
  public:
@@ -332,8 +377,9 @@ bool IsTaxonomyWord(std::string_view w) {
   return w == "tag" || w == "tags" || w == "category" || w == "categories" || w == "topics";
 }
 
-// Adds one word's weight and flags; returns the word's flags.
-uint32_t AddWord(std::string_view w, bool last_in_name, Hints* hints) {
+// Adds one word's weight and flags; returns the word's flags. `reference`: stems searched the slow,
+// obvious way.
+uint32_t AddWord(std::string_view w, bool last_in_name, bool reference, Hints* hints) {
   if (w.empty()) return 0;
   if (!last_in_name && IsTaxonomyWord(w)) return 0;
   if (const Keyword* k = Table().Find(w)) {
@@ -342,14 +388,12 @@ uint32_t AddWord(std::string_view w, bool last_in_name, Hints* hints) {
     return k->flags;
   }
   if (w.size() < 6) return 0;
-  for (const Stem& s : kStems) {
-    if (w.find(s.stem) != std::string_view::npos) {
-      hints->weight += s.weight;
-      hints->flags |= s.flags;
-      return s.flags;
-    }
-  }
-  return 0;
+  const int stem = reference ? FirstStemReference(w) : FirstStem(w);
+  if (stem < 0) return 0;
+  const Stem& s = kStems[stem];
+  hints->weight += s.weight;
+  hints->flags |= s.flags;
+  return s.flags;
 }
 
 inline bool IsAlnum(unsigned char c) {
@@ -367,9 +411,8 @@ bool IsHiddenClassWord(std::string_view w) {
   return false;
 }
 
-}  // namespace
-
-void AddNameHints(std::string_view value, Hints* hints) {
+// AddNameHints, with the stems of long words found by FirstStemReference when `reference`.
+void AddNameHintsWith(std::string_view value, bool reference, Hints* hints) {
   // Split into class words (spaces), each into lower-case words at non-alphanumerics and at
   // lower-to-upper case changes ("articleBody" -> article, body; "relatedPosts" -> related, posts).
   // Each class name is weighed on its own; when its last word names boilerplate or a byline
@@ -382,7 +425,7 @@ void AddNameHints(std::string_view value, Hints* hints) {
   Hints name;
   uint32_t last_flags = 0;
   auto flush = [&](bool last_in_name) {
-    if (n > 0 && !too_long) last_flags = AddWord(std::string_view(buf, n), last_in_name, &name);
+    if (n > 0 && !too_long) last_flags = AddWord(std::string_view(buf, n), last_in_name, reference, &name);
     n = 0;
     too_long = false;
   };
@@ -419,13 +462,22 @@ void AddNameHints(std::string_view value, Hints* hints) {
   }
 }
 
-Hints ElementHints(const Dom& dom, uint32_t node) {
+}  // namespace
+
+void AddNameHints(std::string_view value, Hints* hints) { AddNameHintsWith(value, false, hints); }
+void AddNameHintsReference(std::string_view value, Hints* hints) { AddNameHintsWith(value, true, hints); }
+
+namespace {
+
+// ElementHints with `add_name(value, &hints)` weighing each class and id value.
+template <typename AddName>
+Hints ElementHintsWith(const Dom& dom, uint32_t node, AddName&& add_name) {
   Hints hints;
   const Node& n = dom.nodes[node];
   for (uint32_t i = 0; i < n.attr_count; ++i) {
     const Attribute& a = dom.attrs[n.attr_begin + i];
     if (a.name == "class" || a.name == "id") {
-      AddNameHints(a.value, &hints);
+      add_name(a.value, &hints);
     } else if (a.name == "role") {
       const std::string_view r = a.value;
       if (r == "navigation" || r == "menu" || r == "menubar") {
@@ -467,6 +519,26 @@ Hints ElementHints(const Dom& dom, uint32_t node) {
     }
   }
   return hints;
+}
+
+}  // namespace
+
+Hints ElementHints(const Dom& dom, uint32_t node) {
+  return ElementHintsWith(dom, node, [](std::string_view value, Hints* hints) { AddNameHints(value, hints); });
+}
+
+Hints ElementHints(const Dom& dom, uint32_t node, NameHintsMemo* memo) {
+  // AddNameHints only adds to the hints it is given (weights summed, flags or-ed), so the hints of
+  // a value alone, remembered, can be added in its place.
+  return ElementHintsWith(dom, node, [memo](std::string_view value, Hints* hints) {
+    const Hints alone = memo->Get(value, [](std::string_view v) {
+      Hints h;
+      AddNameHints(v, &h);
+      return h;
+    });
+    hints->weight += alone.weight;
+    hints->flags |= alone.flags;
+  });
 }
 
 }  // namespace dossier::html

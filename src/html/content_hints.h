@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "html/dom.h"
+#include "html/string_memo.h"
 
 namespace dossier::html {
 
@@ -50,8 +51,17 @@ struct Hints {
 // Hints from class, id, role, itemprop (and aria-label for navigation landmarks) of element `n`.
 Hints ElementHints(const Dom& dom, uint32_t n);
 
+// The same, with the hints of each distinct class or id value computed once per page and looked up
+// after that (the walk over a page's elements uses this one; the one above is its reference).
+// Clear() the memo before each tree: its keys are views into the tree's strings.
+using NameHintsMemo = StringMemo<Hints>;
+Hints ElementHints(const Dom& dom, uint32_t n, NameHintsMemo* memo);
+
 // Hints from one attribute value (exposed for tests).
 void AddNameHints(std::string_view value, Hints* hints);
+// The same with the stems of long words ("relatedposts") searched one by one, the slow and obvious
+// way (the reference AddNameHints is tested against).
+void AddNameHintsReference(std::string_view value, Hints* hints);
 
 }  // namespace dossier::html
 

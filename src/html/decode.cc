@@ -122,20 +122,23 @@ void DecodeUndeclared(std::string_view bytes, const html::Utf8Scan& scan, Decode
 
 }  // namespace
 
-DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_type) {
-  DecodedHtml out;
+namespace {
+
+// The body of DecodeHtml, into `*result` (fresh, or cleared with its text buffer kept).
+void DecodeInto(std::string_view bytes, std::string_view http_content_type, DecodedHtml* result) {
+  DecodedHtml& out = *result;
   // 1. A byte order mark wins over everything.
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     Finish(bytes, 3, Encoding::kUtf8, "bom", &out);
-    return out;
+    return;
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") {
     Finish(bytes, 2, Encoding::kUtf16Le, "bom", &out);
-    return out;
+    return;
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {
     Finish(bytes, 2, Encoding::kUtf16Be, "bom", &out);
-    return out;
+    return;
   }
   // 2. The transport layer's label.
   Encoding declared;
@@ -144,7 +147,7 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
     out.declared_charset = std::string(html::EncodingName(declared));
     if (Usable(bytes, &declared)) {
       DecodeDeclared(bytes, declared, "http-header", &out);
-      return out;
+      return;
     }
   }
   // 3. The document's own <meta> in the first 1024 bytes (the spec's prescan).
@@ -153,24 +156,24 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
     declared = meta.encoding;
     if (meta.utf16_xml_declaration) {  // "<?xml" in UTF-16: the bytes themselves say so
       Finish(bytes, 0, declared, "detected", &out);
-      return out;
+      return;
     }
     if (out.declared_charset.empty()) out.declared_charset = std::string(html::EncodingName(declared));
     if (Usable(bytes, &declared)) {
       DecodeDeclared(bytes, declared, "meta", &out);
-      return out;
+      return;
     }
   }
   // 4. The bytes, and a <meta> further down the head.
   if (bytes.empty()) {
     out.charset = "UTF-8";
     out.charset_evidence = "default";
-    return out;
+    return;
   }
   bool big_endian = false;
   if (html::LooksLikeUtf16(bytes, &big_endian)) {
     Finish(bytes, 0, big_endian ? Encoding::kUtf16Be : Encoding::kUtf16Le, "detected", &out);
-    return out;
+    return;
   }
   const html::Utf8Scan scan = html::ScanUtf8(bytes);
   // Valid UTF-8 is decoded as UTF-8 whatever a later <meta> says: a single-byte label would lose
@@ -187,12 +190,27 @@ DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_typ
       if (out.declared_charset.empty()) out.declared_charset = std::string(html::EncodingName(declared));
       if (Usable(bytes, &declared)) {
         DecodeDeclared(bytes, declared, "meta", &out);
-        return out;
+        return;
       }
     }
   }
   DecodeUndeclared(bytes, scan, &out);
+}
+
+}  // namespace
+
+DecodedHtml DecodeHtml(std::string_view bytes, std::string_view http_content_type) {
+  DecodedHtml out;
+  DecodeInto(bytes, http_content_type, &out);
   return out;
+}
+
+void DecodeHtml(std::string_view bytes, std::string_view http_content_type, DecodedHtml* out) {
+  std::string text = std::move(out->text);  // keeps its capacity for this page
+  text.clear();
+  *out = DecodedHtml{};
+  out->text = std::move(text);
+  DecodeInto(bytes, http_content_type, out);
 }
 
 }  // namespace dossier

@@ -94,6 +94,7 @@ void CopyValidUtf8(std::string_view bytes, size_t begin, DecodedHtml* out) {
   if (begin >= bytes.size()) return;
   out->offsets.AddCopy(static_cast<uint32_t>(out->text.size()), begin,
                        static_cast<uint32_t>(bytes.size() - begin));
+  out->text.reserve(out->text.size() + (bytes.size() - begin));  // one allocation, not doubling
   out->text.append(bytes.data() + begin, bytes.size() - begin);
 }
 

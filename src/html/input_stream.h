@@ -29,6 +29,12 @@ namespace dossier::html {
 // ParseHtml itself expects valid UTF-8.
 std::string ReplaceInvalidUtf8(std::string_view bytes);
 
+// Index of the first byte of s[i, end) that may start something to replace (CR, the C0 controls
+// other than NUL, tab, LF and FF, DEL, and the lead bytes C2, EF, F0-F4), or s.size(). SSE2 where
+// the compiler has it; the Reference form is the plain table scan it is tested against.
+size_t NextSuspectByte(std::string_view s, size_t i);
+size_t NextSuspectByteReference(std::string_view s, size_t i);
+
 class InputStream {
  public:
   void Reset(std::string_view input);

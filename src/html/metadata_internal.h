@@ -1,5 +1,6 @@
 // Internals of the metadata extractor (html/metadata.h), shared by its files:
 //
+//   metadata_classes.cc  what class and id values say (furniture, byline, date words), memoised
 //   metadata_scan.cc     one walk over the tree: <head> (meta, link, title, JSON-LD text, html lang)
 //                        and a bounded look at the body (h1, byline elements, microdata, <time>,
 //                        breadcrumbs)
@@ -22,6 +23,7 @@
 
 #include "dossier/html.h"
 #include "html/dom.h"
+#include "html/string_memo.h"
 #include "util/ascii.h"
 
 namespace dossier::html::meta {
@@ -45,6 +47,9 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // ASCII case-insensitive substring search.
 bool ContainsAsciiCi(std::string_view haystack, std::string_view needle);
+// True if the space-separated (space, tab, newline) tokens of `attr` include `token` (lower-case),
+// ASCII case ignored: rel="Author nofollow" has "author".
+bool HasToken(std::string_view attr, std::string_view token);
 // Space-separated words of a collapsed string.
 std::vector<std::string_view> Words(std::string_view collapsed);
 // True if the string has at least one letter (any script).
@@ -53,6 +58,33 @@ bool HasLetter(std::string_view s);
 // break at block elements and <br>, at most `max_bytes` bytes gathered (then cut at a character
 // boundary). Whitespace is left as found (callers collapse).
 std::string ElementText(const Dom& dom, uint32_t node, size_t max_bytes = 4096);
+
+// ---- class and id words (metadata_classes.cc) ---------------------------------------------------
+
+enum ClassWord : uint32_t {
+  kClassMaybeContent = 1u << 0,  // "article", "body", "content", "main", ... (not furniture after all)
+  kClassUnlikely = 1u << 1,      // furniture: "comment", "sidebar", "related", "menu", ...
+  kClassSoftUnlikely = 1u << 2,  // "footer"
+  kClassEntry = 1u << 3,         // the token "hentry" or "h-entry"
+  kClassUpdate = 1u << 4,        // "update"
+  kClassModified = 1u << 5,      // "modif"
+  kClassPublish = 1u << 6,       // "publish"
+  kClassByline = 1u << 7,        // "byline", "author" (not "authorization", "authoring"), ...
+  kClassDate = 1u << 8,          // "date", "time", "posted", ...
+  kClassBreadcrumb = 1u << 9,    // "breadcrumb"
+};
+// The ClassWord bits of a lower-cased class or id value (or of both joined by a space), in one pass
+// over the string.
+uint32_t ClassWords(std::string_view lowered);
+// The same, one search through the string per word (the reference for ClassWords).
+uint32_t ClassWordsReference(std::string_view lowered);
+// The bits of an element's class and id: ClassWordsReference of the lower-cased "class id", as the
+// scan once computed them for every element (the reference for the memoised form below).
+uint32_t ClassIdWordsReference(std::string_view cls, std::string_view id);
+// The same bits, from each value's words remembered per distinct value. Clear() the memo before
+// each tree (its keys are views into the tree).
+using ClassWordsMemo = StringMemo<uint32_t>;
+uint32_t ClassIdWords(std::string_view cls, std::string_view id, ClassWordsMemo* memo);
 
 // ---- URL helpers (metadata_url.cc) --------------------------------------------------------------
 

@@ -16,22 +16,8 @@ constexpr size_t kMaxBylineTexts = 12;
 constexpr size_t kMaxDates = 40;
 constexpr size_t kMaxH1 = 8;
 
-// Class/id words of page furniture where a byline or date is not the article's (Readability's
-// "unlikely candidates"), unless the same string also says it is content.
-constexpr std::string_view kUnlikely[] = {
-    "-ad-",     "ai2html",   "banner",   "breadcrumbs", "combx",      "comment",  "community",
-    "cover-wrap", "disqus",  "extra",    "gdpr",        "legends",    "menu",     "related",
-    "remark",   "replies",   "rss",      "shoutbox",    "sidebar",    "skyscraper", "social",
-    "sponsor",  "supplemental", "ad-break", "agegate",  "pagination", "pager",    "popup",
-    "yom-remote", "newsletter", "recommend"};
-// Footers are furniture too, but an article's own footer often carries its author and date.
-constexpr std::string_view kSoftUnlikely[] = {"footer"};
-constexpr std::string_view kMaybe[] = {"and", "article", "body", "column", "content", "main", "shadow"};
 constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary", "navigation",
                                                "alert", "alertdialog", "dialog", "banner", "search"};
-constexpr std::string_view kBylineWords[] = {"byline", "author", "writtenby", "p-author"};
-constexpr std::string_view kDateWords[] = {"date", "time", "publish", "posted", "dateline", "timestamp"};
-
 // The attributes a body element is checked for, read in one pass over its attribute list.
 struct Attrs {
   std::string_view cls, id, style, aria_hidden, role, itemprop, itemtype, rel, property, content, datetime, href,
@@ -62,20 +48,6 @@ struct Attrs {
   }
 };
 
-// Byline-like class/id ("byline", "author", "p-author"), but not "authorization" or "authoring".
-bool BylineClass(std::string_view class_id) {
-  if (class_id.size() <= 1) return false;
-  for (std::string_view w : kBylineWords) {
-    size_t at = class_id.find(w);
-    while (at != std::string_view::npos) {
-      const std::string_view rest = class_id.substr(at + w.size());
-      if (!(w == "author" && (StartsWith(rest, "iz") || StartsWith(rest, "is") || StartsWith(rest, "ing")))) return true;
-      at = class_id.find(w, at + 1);
-    }
-  }
-  return false;
-}
-
 struct Flags {
   bool hidden = false;      // display:none, hidden, aria-hidden
   bool furniture = false;   // comments, related links, menus, sidebars, nav (class/id/role/tag)
@@ -84,15 +56,6 @@ struct Flags {
   bool in_article = false;  // inside <article>, <main>, an articleBody or an Article item
   bool in_head = false;
 };
-
-// "class id", lower-cased, into a reused buffer.
-const std::string& ClassAndId(std::string_view cls, std::string_view id, std::string* buffer) {
-  buffer->clear();
-  for (std::string_view part : {cls, std::string_view(" "), id}) {
-    for (char c : part) buffer->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  return *buffer;
-}
 
 bool AnyOf(std::string_view s, const std::string_view* words, size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -107,16 +70,18 @@ bool IsHidden(std::string_view cls, std::string_view aria_hidden, std::string_vi
     return true;
   }
   if (style.empty()) return false;
-  std::string compact;
-  for (char c : AsciiLower(style)) {
-    if (c != ' ' && c != '\t' && c != '\n') compact.push_back(c);
+  thread_local std::string compact;  // reused: many elements carry a style
+  compact.clear();
+  for (char c : style) {
+    if (c != ' ' && c != '\t' && c != '\n') compact.push_back(AsciiLowerChar(c));
   }
   return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
 }
 
 enum class Furniture { kNone, kSoft, kHard };
 
-Furniture Classify(std::string_view raw_role, std::string_view tag, std::string_view class_id) {
+// `class_words`: the ClassWord bits of the element's class and id; `named`: it has either.
+Furniture Classify(std::string_view raw_role, std::string_view tag, uint32_t class_words, bool named) {
   if (tag == "nav") return Furniture::kHard;
   if (tag == "footer" || tag == "aside") return Furniture::kSoft;
   if (tag == "body" || tag == "a" || tag == "article" || tag == "main") return Furniture::kNone;
@@ -126,34 +91,11 @@ Furniture Classify(std::string_view raw_role, std::string_view tag, std::string_
       return Furniture::kHard;
     }
   }
-  if (class_id.size() <= 1) return Furniture::kNone;  // neither class nor id
-  if (AnyOf(class_id, kMaybe, std::size(kMaybe))) return Furniture::kNone;
-  if (AnyOf(class_id, kUnlikely, std::size(kUnlikely))) return Furniture::kHard;
-  if (AnyOf(class_id, kSoftUnlikely, std::size(kSoftUnlikely))) return Furniture::kSoft;
+  if (!named) return Furniture::kNone;  // neither class nor id
+  if (class_words & kClassMaybeContent) return Furniture::kNone;
+  if (class_words & kClassUnlikely) return Furniture::kHard;
+  if (class_words & kClassSoftUnlikely) return Furniture::kSoft;
   return Furniture::kNone;
-}
-
-// Lower-cased space-separated tokens of an attribute, e.g. rel="Author nofollow".
-bool HasToken(std::string_view attr, std::string_view token) {
-  // `token` is lower-case; the attribute is compared case-insensitively, without copying it.
-  size_t i = 0;
-  while (i < attr.size()) {
-    while (i < attr.size() && (attr[i] == ' ' || attr[i] == '\t' || attr[i] == '\n')) ++i;
-    size_t j = i;
-    while (j < attr.size() && attr[j] != ' ' && attr[j] != '\t' && attr[j] != '\n') ++j;
-    if (j - i == token.size()) {
-      size_t k = 0;
-      while (k < token.size()) {
-        char c = attr[i + k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != token[k]) break;
-        ++k;
-      }
-      if (k == token.size()) return true;
-    }
-    i = j;
-  }
-  return false;
 }
 
 std::string MetaKey(std::string_view raw) {
@@ -245,7 +187,7 @@ void CollectBreadcrumbs(const Dom& dom, uint32_t node, std::vector<std::string>*
 struct BodyState {
   bool breadcrumbs_done = false;
   size_t text_dates = 0;
-  std::string class_id;  // reused buffer
+  ClassWordsMemo* class_words = nullptr;  // class/id words of this page, per distinct value
 };
 
 bool StartsWithAny(std::string_view folded, std::initializer_list<std::string_view> prefixes) {
@@ -287,16 +229,17 @@ bool IsArticleItem(std::string_view type) {
 // One body element: furniture and visibility, then the metadata it may carry.
 void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, BodyState* body, PageSources* out) {
   const Attrs a(dom, cur);
-  const std::string& class_id = ClassAndId(a.cls, a.id, &body->class_id);
+  const bool named = !a.cls.empty() || !a.id.empty();
+  const uint32_t words = named ? ClassIdWords(a.cls, a.id, body->class_words) : 0;
   if (!f->hidden && IsHidden(a.cls, a.aria_hidden, a.style, a.hidden)) f->hidden = true;
   if (!f->furniture) {
-    const Furniture kind = Classify(a.role, tag, class_id);
+    const Furniture kind = Classify(a.role, tag, words, named);
     if (kind == Furniture::kHard) f->furniture = true;
     if (kind == Furniture::kSoft) f->footer = true;
   }
   const std::string_view itemprop = a.itemprop;
   if (tag == "article" || tag == "main" || HasToken(itemprop, "articlebody") || IsArticleItem(a.itemtype) ||
-      HasToken(class_id, "hentry") || HasToken(class_id, "h-entry")) {
+      (words & kClassEntry)) {
     f->in_article = true;
   }
   if (f->hidden || f->furniture) return;
@@ -339,11 +282,11 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
   // <time datetime>: trusted in the byline and the article's header, less elsewhere.
   if (tag == "time" && out->published_dates.size() < kMaxDates) {
     std::string value = CollapseWhitespace(a.datetime);
-    const bool says_updated = class_id.find("update") != std::string::npos || class_id.find("modif") != std::string::npos;
+    const bool says_updated = (words & (kClassUpdate | kClassModified)) != 0;
     if (value.empty()) value = CollapseWhitespace(ElementText(dom, cur, 200));
     if (!value.empty() && !says_updated) {
       int rank = 1;
-      if (a.pubdate || class_id.find("publish") != std::string::npos) rank = 5;
+      if (a.pubdate || (words & kClassPublish)) rank = 5;
       else if (f->in_byline) rank = 4;
       else if (f->in_article) rank = 3;
       out->published_dates.push_back({value, rank, "time", cur});
@@ -351,7 +294,7 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
   }
   // Bylines (rel=author, itemprop~author, byline-like class/id); in an article's footer only as a fallback.
   const bool is_byline = !f->in_byline && (HasToken(a.rel, "author") ||
-                                           ContainsAsciiCi(itemprop, "author") || BylineClass(class_id));
+                                           ContainsAsciiCi(itemprop, "author") || (words & kClassByline));
   if (is_byline && (main_region || f->in_article)) {
     const uint32_t name_node = ItempropNameDescendant(dom, cur);
     std::string text = tag == "meta" ? std::string(a.content)
@@ -373,14 +316,14 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
   }
   // Date-like elements without a machine value: their short text, parsed later.
   if (tag != "time" && tag != "a" && itemprop.empty() && out->published_dates.size() < kMaxDates &&
-      class_id.size() > 1 && AnyOf(class_id, kDateWords, std::size(kDateWords)) && class_id.find("update") == std::string::npos) {
+      named && (words & kClassDate) && !(words & kClassUpdate)) {
     std::string text = CollapseWhitespace(ElementText(dom, cur, 300));
     if (!text.empty() && text.size() < 120) {
       out->published_dates.push_back({std::move(text), f->in_article ? 2 : 1, "text", cur});
     }
   }
   // The first breadcrumb trail.
-  if (!body->breadcrumbs_done && (class_id.find("breadcrumb") != std::string::npos ||
+  if (!body->breadcrumbs_done && ((words & kClassBreadcrumb) ||
                                   ContainsAsciiCi(a.aria_label, "breadcrumb") ||
                                   ContainsAsciiCi(a.itemtype, "BreadcrumbList"))) {
     CollectBreadcrumbs(dom, cur, &out->breadcrumbs);
@@ -439,6 +382,10 @@ void ScanPage(const Dom& dom, PageSources* out) {
   std::vector<Flags> flags;  // by depth
   flags.push_back({});
   BodyState body;
+  // Reused across the pages of a thread; its keys point into `dom`, so it starts empty each time.
+  thread_local ClassWordsMemo class_words;
+  class_words.Clear();
+  body.class_words = &class_words;
   size_t visited = 0;
   uint32_t cur = dom.nodes[Dom::kDocumentNode].first_child;
   size_t depth = 1;

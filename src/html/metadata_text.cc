@@ -176,6 +176,28 @@ std::string FoldAlnum(std::string_view s) {
   return out;
 }
 
+bool HasToken(std::string_view attr, std::string_view token) {
+  // `token` is lower-case; the attribute is compared case-insensitively, without copying it.
+  size_t i = 0;
+  while (i < attr.size()) {
+    while (i < attr.size() && (attr[i] == ' ' || attr[i] == '\t' || attr[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < attr.size() && attr[j] != ' ' && attr[j] != '\t' && attr[j] != '\n') ++j;
+    if (j - i == token.size()) {
+      size_t k = 0;
+      while (k < token.size()) {
+        char c = attr[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != token[k]) break;
+        ++k;
+      }
+      if (k == token.size()) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }

@@ -151,7 +151,9 @@ bool LimitDepth(Dom* dom, uint32_t max_depth) {
 
 void ParseHtml(std::string_view input, const ParseLimits& limits, Dom* dom) {
   dom->Clear();
-  InputStream stream;
+  // Reused across the pages of a thread: its copy (made when the input has CRs or characters to
+  // replace) keeps its capacity. Nothing refers to it after this call (the tree has its own strings).
+  thread_local InputStream stream;
   stream.Reset(input);
   Tokenizer tokenizer;
   tokenizer.Reset(stream.text());
