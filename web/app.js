@@ -199,7 +199,10 @@ async function documentPage(id) {
     if (b.story !== null && b.story !== story) {
       story = b.story;
       const title = d.stories[story] && d.stories[story].title;
-      if (d.stories.length > 1) article.append(el('h2', {class: 'story-title'}, title || 'Story ' + (story + 1)));
+      if (d.stories.length > 1) {
+        article.append(el('h2', {class: 'story-title'}, title || 'Story ' + (story + 1), ' ',
+                          el('a', {class: 'story-timeline', href: hashFor('timeline', {doc: id, story: String(story)})}, 'timeline')));
+      }
     }
     const leftover = !['body', 'heading', 'list_item', 'caption'].includes(b.kind);
     const cls = b.kind === 'heading' ? 'heading' : b.kind === 'caption' ? 'caption' : leftover ? 'leftover' : null;
@@ -218,7 +221,8 @@ async function documentPage(id) {
   }
   const dates = el('ul');
   for (const t of d.timexes) dates.append(el('li', {}, t.text, t.value ? ' → ' + t.value : ''));
-  side.append(el('h2', {}, 'Entities'), people, el('h2', {}, 'Quotes'), quotes, el('h2', {}, 'Dates'), dates);
+  side.append(el('h2', {}, 'Entities'), people, el('h2', {}, 'Quotes'), quotes, el('h2', {}, 'Dates'), dates,
+              el('p', {}, el('a', {href: hashFor('timeline', {doc: id})}, 'Timeline of this document')));
   const head = el('header', {}, el('h1', {id: 'doc-title'}, d.title || d.path),
                   meta(d.site, d.published, d.bylines.join(', '), d.type, d.path),
                   d.url ? el('p', {class: 'meta'}, el('a', {href: d.url, rel: 'noopener noreferrer nofollow'}, d.url)) : null);
@@ -304,6 +308,8 @@ async function quotesPage(params) {
 
 async function timelinePage(params) {
   const entity = params.get('entity') || '';
+  const doc = params.get('doc') || '';
+  const story = params.get('story') || '';
   const form = el('form', {class: 'filters'},
                   el('label', {}, 'Naming (any alias)', el('input', {name: 'entity', type: 'search', value: entity})),
                   el('button', {type: 'submit'}, 'Show'));
@@ -312,13 +318,16 @@ async function timelinePage(params) {
     location.hash = hashFor('timeline', {entity: new FormData(form).get('entity')});
   });
   let r;
-  try { r = await api('timeline', {entity}); } catch (e) { showError(e); return; }
+  try { r = await api('timeline', {entity, doc, story}); } catch (e) { showError(e); return; }
   const list = el('ol', {class: 'timeline'});
   for (const ev of r.events) {
     list.append(el('li', {}, el('time', {datetime: ev.date}, ev.date), ' — ', ev.text, ' ',
                    el('span', {class: 'meta'}, '(', docLink(ev.doc_id, ev.title, ev.path), ')')));
   }
-  show('Timeline', el('h1', {}, 'Timeline'), form, r.events.length ? list : el('p', {}, 'No dated events.'));
+  const scope = doc ? el('p', {class: 'meta'}, story !== '' ? `Story ${Number(story) + 1} of ` : 'Only ',
+                         el('a', {href: hashFor('doc/' + doc)}, 'this document'),
+                         ' (', el('a', {href: hashFor('timeline', {entity})}, 'all documents'), ')') : '';
+  show('Timeline', el('h1', {}, 'Timeline'), form, scope, r.events.length ? list : el('p', {}, 'No dated events.'));
 }
 
 // ---- routing -----------------------------------------------------------------------------------

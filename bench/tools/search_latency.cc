@@ -136,5 +136,37 @@ int main(int argc, char** argv) {
   std::sort(ms.begin(), ms.end());
   std::printf("%zu entity pages x %d rounds: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", ids.size(), rounds,
               pct(0.50), pct(0.95), pct(0.99), ms.back());
+
+  // Timelines (the API's default of 200 events): the whole corpus, the most named people, and one
+  // document and one story of it.
+  std::vector<TimelineRequest> timelines(1);
+  for (size_t i = 0; i < named.size() && i < 5; ++i) {
+    timelines.emplace_back();
+    timelines.back().entity = named[i].name;
+  }
+  for (int story = -1; story <= 0; ++story) {
+    timelines.emplace_back();
+    timelines.back().doc_id = static_cast<int64_t>(stats.documents / 2);
+    timelines.back().story = story;
+  }
+  ms.clear();
+  for (int round = 0; round <= rounds; ++round) {
+    for (const TimelineRequest& r : timelines) {
+      std::vector<CorpusTimelineEvent> events;
+      const auto t0 = std::chrono::steady_clock::now();
+      if (!store->Timeline(r, &events, &error)) {
+        std::fprintf(stderr, "timeline: %s\n", error.c_str());
+        return 1;
+      }
+      const double t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      if (round > 0) ms.push_back(t);
+      if (round == 1)
+        std::printf("%8.2f ms  timeline %3zu events  entity '%s' doc %lld story %d\n", t, events.size(),
+                    r.entity.c_str(), static_cast<long long>(r.doc_id), r.story);
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf("%zu timelines x %d rounds: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", timelines.size(),
+              rounds, pct(0.50), pct(0.95), pct(0.99), ms.back());
   return 0;
 }

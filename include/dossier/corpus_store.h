@@ -184,6 +184,14 @@ struct EntityDetail {
 // pages with hundreds of entities cost ~0.3 ms each).
 inline constexpr uint32_t kCoOccurrenceDocuments = 300;
 
+// Which dated events a timeline lists; the filters combine.
+struct TimelineRequest {
+  std::string entity;   // documents naming the corpus entity with this alias; empty: every document
+  int64_t doc_id = -1;  // only this document (-1: any)
+  int32_t story = -1;   // with doc_id: only this story of it (its blocks' input range); -1: all of it
+  uint32_t limit = 200;  // 0: no limit
+};
+
 struct CorpusTimelineEvent {
   std::string date;  // the time expression's value (a calendar date or month or year)
   int64_t doc_id = 0;
@@ -239,9 +247,9 @@ class CorpusStore {
   // Quotes whose speaker is the corpus entity with this alias, or a speaker so named; newest first.
   virtual bool QuotesBySpeaker(const std::string& speaker, uint32_t limit, std::vector<QuoteHit>* out,
                                std::string* error) = 0;
-  // Dated time expressions (values starting YYYY) of documents naming the entity with this alias
-  // (every document when empty), in date order.
-  virtual bool Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
+  // Dated time expressions (values starting YYYY) in date order, of documents naming the entity
+  // with this alias, and/or of one document or one story of it (TimelineRequest).
+  virtual bool Timeline(const TimelineRequest& request, std::vector<CorpusTimelineEvent>* out,
                         std::string* error) = 0;
   virtual bool Stats(StoreStats* out, std::string* error) = 0;
 };

@@ -180,13 +180,20 @@ ApiResponse CorpusApi::Handle(std::string_view method, std::string_view path, co
     return Json(serve::QuotesJson(speaker, quotes));
   }
   if (path == "/api/timeline") {
-    Params p(params, {"entity", "limit"});
-    const std::string entity = p.Text("entity", 200);
-    const uint32_t limit = p.Number("limit", 200, 1, 2000);
+    Params p(params, {"entity", "doc", "story", "limit"});
+    constexpr uint32_t kAbsent = 0xFFFFFFFFu;
+    TimelineRequest r;
+    r.entity = p.Text("entity", 200);
+    const uint32_t doc = p.Number("doc", kAbsent, 0, kAbsent - 1);
+    const uint32_t story = p.Number("story", kAbsent, 0, 1000000);
+    r.limit = p.Number("limit", 200, 1, 2000);
     if (!p.error().empty()) return Error(400, p.error());
+    if (story != kAbsent && doc == kAbsent) return Error(400, "parameter 'story' needs 'doc'");
+    if (doc != kAbsent) r.doc_id = doc;
+    if (story != kAbsent) r.story = static_cast<int32_t>(story);
     std::vector<CorpusTimelineEvent> events;
-    if (!store_->Timeline(entity, limit, &events, &error)) return Error(500, error);
-    return Json(serve::TimelineJson(entity, events));
+    if (!store_->Timeline(r, &events, &error)) return Error(500, error);
+    return Json(serve::TimelineJson(r.entity, events));
   }
   return Error(404, "no such endpoint");
 }

@@ -32,8 +32,7 @@ class PostgresCorpusStore final : public CorpusStore {
   bool GetEntity(int64_t entity_id, uint32_t max_items, EntityDetail* out, std::string* error) override;
   bool QuotesBySpeaker(const std::string& speaker, uint32_t limit, std::vector<QuoteHit>* out,
                        std::string* error) override;
-  bool Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
-                std::string* error) override;
+  bool Timeline(const TimelineRequest& request, std::vector<CorpusTimelineEvent>* out, std::string* error) override;
   bool Stats(StoreStats* out, std::string* error) override;
 
  private:

@@ -408,20 +408,34 @@ bool PostgresCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t l
   return true;
 }
 
-bool PostgresCorpusStore::Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
+bool PostgresCorpusStore::Timeline(const TimelineRequest& req, std::vector<CorpusTimelineEvent>* out,
                                    std::string* error) {
   error->clear();
   out->clear();
-  if (!entity.empty() && !FreshEntities(error)) return false;
+  if (!req.entity.empty() && !FreshEntities(error)) return false;
   pg::Params p;
-  Limit(p, limit);
+  Limit(p, req.limit);
   std::string sql =
       "SELECT t.value, d.id, d.path, d.title, t.type, t.text, t.mod, t.source_begin, t.source_end FROM timexes t "
       "JOIN documents d ON d.id = t.doc_id WHERE t.value ~ '^[0-9]{4}'";
-  if (!entity.empty()) {
+  int n = 1;
+  if (!req.entity.empty()) {
     sql += " AND t.doc_id IN (SELECT m.doc_id FROM corpus_members m WHERE m.entity IN "
-           "(SELECT entity FROM corpus_keys WHERE key = $2))";
-    p.Text(NameKey(entity));
+           "(SELECT entity FROM corpus_keys WHERE key = $" + std::to_string(++n) + "))";
+    p.Text(NameKey(req.entity));
+  }
+  if (req.doc_id >= 0) {
+    const std::string doc = "$" + std::to_string(++n);
+    sql += " AND t.doc_id = " + doc;
+    p.Int(req.doc_id);
+    if (req.story >= 0) {
+      // A story's range in the input: from its first block to its last.
+      const std::string story = "$" + std::to_string(++n);
+      sql += " AND t.source_begin >= (SELECT min(source_begin) FROM blocks WHERE doc_id = " + doc +
+             " AND story = " + story + ") AND t.source_end <= (SELECT max(source_end) FROM blocks WHERE doc_id = " +
+             doc + " AND story = " + story + ")";
+      p.Int(req.story);
+    }
   }
   sql += " ORDER BY t.value, d.id, t.idx LIMIT $1";
   pg::Result r;

@@ -103,6 +103,10 @@ CREATE INDEX corpus_speakers_doc ON corpus_speakers(doc_id);
 CREATE INDEX documents_format ON documents(format);
 UPDATE meta SET value = '1' WHERE key = 'entities_stale';
 )SQL",
+    // 2 -> 3: time expressions by value, so that a timeline walks them in date order.
+    R"SQL(
+CREATE INDEX timexes_value ON timexes(value);
+)SQL",
 };
 constexpr int kStepCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kStepCount == kCorpusSchemaVersion, "one migration per schema version");

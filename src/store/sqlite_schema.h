@@ -10,7 +10,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kCorpusSchemaVersion = 2;
+inline constexpr int kCorpusSchemaVersion = 3;
 
 // Sets the connection's pragmas (WAL, synchronous=NORMAL, ...) and brings the schema to
 // kCorpusSchemaVersion. A read-only connection only checks the version.

@@ -474,22 +474,53 @@ bool SqliteCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t lim
   return error->empty();
 }
 
-bool SqliteCorpusStore::Timeline(const std::string& entity, uint32_t limit, std::vector<CorpusTimelineEvent>* out,
+bool SqliteCorpusStore::Timeline(const TimelineRequest& r, std::vector<CorpusTimelineEvent>* out,
                                  std::string* error) {
   error->clear();
   out->clear();
-  if (!entity.empty() && !FreshEntities(error)) return false;
-  std::string sql =
-      "SELECT t.value, d.id, d.path, d.title, t.type, t.text, t.mod, t.source_begin, t.source_end FROM timexes t "
-      "JOIN documents d ON d.id = t.doc_id WHERE t.value GLOB '[0-9][0-9][0-9][0-9]*'";
-  if (!entity.empty())
-    sql += " AND t.doc_id IN (SELECT m.doc_id FROM corpus_members m WHERE m.entity IN "
-           "(SELECT entity FROM corpus_keys WHERE key = ?2))";
-  sql += " ORDER BY t.value, d.id, t.idx LIMIT ?1";
+  if (!r.entity.empty() && !FreshEntities(error)) return false;
+  // The page of events is chosen from timexes alone (keys only), then joined to the documents: a
+  // join before the sort read the row of every document with a dated expression (21 s on 100k).
+  // Without a document, the index on value is walked in date order; a small entity set (or one
+  // document) drives instead.
+  const std::string entity_set =
+      "SELECT m.doc_id FROM corpus_members m WHERE m.entity IN (SELECT entity FROM corpus_keys WHERE key = ?)";
+  std::vector<std::string> values;
+  bool small = false;
+  if (!r.entity.empty()) {
+    values.push_back(NameKey(r.entity));
+    if (!IsSmall(db_, entity_set, values, kSmallSetByDate, &small, error)) return false;
+  }
+  const bool walk_dates = r.doc_id < 0 && !small;
+  std::string inner = std::string("SELECT t.doc_id, t.idx FROM timexes t ") +
+                      (walk_dates ? "INDEXED BY timexes_value " : "") +
+                      "WHERE t.value GLOB '[0-9][0-9][0-9][0-9]*'";
+  if (!r.entity.empty()) inner += std::string(" AND ") + (walk_dates ? "+" : "") + "t.doc_id IN (" + entity_set + ")";
+  if (r.doc_id >= 0) {
+    inner += " AND t.doc_id = ?";
+    values.push_back(std::to_string(r.doc_id));
+    if (r.story >= 0) {
+      // A story's range in the input: from its first block to its last.
+      inner += " AND t.source_begin >= (SELECT min(source_begin) FROM blocks WHERE doc_id = ? AND story = ?)"
+               " AND t.source_end <= (SELECT max(source_end) FROM blocks WHERE doc_id = ? AND story = ?)";
+      for (int k = 0; k < 2; ++k) {
+        values.push_back(std::to_string(r.doc_id));
+        values.push_back(std::to_string(r.story));
+      }
+    }
+  }
+  inner += " ORDER BY t.value, t.doc_id, t.idx LIMIT ?";
   Stmt st;
-  if (!st.Prepare(db_, sql, error)) return false;
-  st.Bind(1, limit ? static_cast<int64_t>(limit) : int64_t{-1});
-  if (!entity.empty()) st.Bind(2, std::string_view(NameKey(entity)));
+  if (!st.Prepare(db_,
+                  "SELECT t.value, d.id, d.path, d.title, t.type, t.text, t.mod, t.source_begin, t.source_end FROM (" +
+                      inner +
+                      ") k JOIN timexes t ON t.doc_id = k.doc_id AND t.idx = k.idx JOIN documents d ON d.id = t.doc_id "
+                      "ORDER BY t.value, t.doc_id, t.idx",
+                  error))
+    return false;
+  int p = 1;
+  for (const std::string& v : values) st.Bind(p++, std::string_view(v));
+  st.Bind(p, r.limit ? static_cast<int64_t>(r.limit) : int64_t{-1});
   while (st.Step(error)) {
     CorpusTimelineEvent e;
     e.date = std::string(st.Text(0));

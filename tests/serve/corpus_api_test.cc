@@ -175,6 +175,10 @@ TEST_P(CorpusApiTest, EntityPageHasAliasesDocumentsAndQuotes) {
   json timeline = GetJson("/api/timeline", {{"entity", "Ola Brekke"}});
   ASSERT_EQ(timeline["events"].size(), 1u);
   EXPECT_EQ(timeline["events"][0]["date"], "2025-11-20");
+  // The same event through its document and its story; another story of it has none.
+  const std::string doc = std::to_string(timeline["events"][0]["doc_id"].get<int64_t>());
+  EXPECT_EQ(GetJson("/api/timeline", {{"doc", doc}, {"story", "0"}})["events"].size(), 1u);
+  EXPECT_EQ(GetJson("/api/timeline", {{"doc", doc}, {"story", "1"}})["events"].size(), 0u);
 }
 
 TEST_P(CorpusApiTest, HostileTextStaysData) {
@@ -197,7 +201,8 @@ TEST_P(CorpusApiTest, BadParametersAre400WithAJsonError) {
       {"/api/documents/abc", {}},                 {"/api/documents/-3", {}},
       {"/api/documents/1x", {}},                  {"/api/entities/", {}},
       {"/api/entities", {{"sort", "name"}}},      {"/api/quotes", {}},
-      {"/api/timeline", {{"limit", "1e3"}}},
+      {"/api/timeline", {{"limit", "1e3"}}},      {"/api/timeline", {{"story", "0"}}},
+      {"/api/timeline", {{"doc", "-1"}}},
   };
   for (const auto& [path, params] : bad) {
     json e = GetJson(path, params, 400);

@@ -335,11 +335,65 @@ TEST_P(CorpusStoreTest, EntityAndSpeakerFiltersGoThroughCorpusEntities) {
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].path, "b.txt");
   std::vector<CorpusTimelineEvent> events;
-  ASSERT_TRUE(s->Timeline("Emmanuel Macron", 10, &events, &error)) << error;
+  TimelineRequest tl;
+  tl.entity = "Emmanuel Macron";
+  ASSERT_TRUE(s->Timeline(tl, &events, &error)) << error;
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].date, "2025-11-17");
-  ASSERT_TRUE(s->Timeline("London", 10, &events, &error));
+  tl.entity = "London";
+  ASSERT_TRUE(s->Timeline(tl, &events, &error));
   EXPECT_EQ(events.size(), 0u);
+}
+
+// A timeline of one story: only the time expressions inside its blocks' input range, in date order,
+// whatever other documents and stories hold.
+TEST_P(CorpusStoreTest, ATimelineCanBeOneDocumentOrOneStory) {
+  auto s = Open();
+  for (const Doc& d : SmallCorpus()) Put(s.get(), d);  // a.txt has one dated event
+  Doc two = MakeDoc("two.txt", {"Flood story", "The river rose on 3 May 2024 and again on 1 May 2024.",
+                                "Budget story", "The budget passed on 9 June 2024."});
+  two.blocks[2].story = 1;
+  two.blocks[3].story = 1;
+  two.stories[0].last_block = 1;
+  two.stories.push_back({"Budget story", 2, 2, 3, two.blocks[2].source_begin, two.blocks[3].source_end});
+  two.stories[0].source_end = two.blocks[1].source_end;
+  auto timex = [&](const std::string& text, const std::string& value) {
+    const size_t at = two.text.find(text);
+    two.timexes.push_back({TimexType::kDate, text, value, "", at, at + text.size()});
+  };
+  timex("3 May 2024", "2024-05-03");
+  timex("1 May 2024", "2024-05-01");
+  timex("9 June 2024", "2024-06-09");
+  two.content_hash = ContentHash(two.text + two.path);
+  Put(s.get(), two);
+  std::string error;
+  ASSERT_TRUE(s->Commit(&error)) << error;
+  auto dates = [&](const TimelineRequest& r) {
+    std::vector<CorpusTimelineEvent> events;
+    EXPECT_TRUE(s->Timeline(r, &events, &error)) << error;
+    std::vector<std::string> out;
+    for (const auto& e : events) out.push_back(e.date + " " + e.path);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  TimelineRequest r;
+  EXPECT_EQ(dates(r), (V{"2024-05-01 two.txt", "2024-05-03 two.txt", "2024-06-09 two.txt", "2025-11-17 a.txt"}));
+  r.limit = 2;
+  EXPECT_EQ(dates(r), (V{"2024-05-01 two.txt", "2024-05-03 two.txt"}));
+  r.limit = 0;
+  r.doc_id = 4;  // two.txt, the fourth document put
+  EXPECT_EQ(dates(r), (V{"2024-05-01 two.txt", "2024-05-03 two.txt", "2024-06-09 two.txt"}));
+  r.story = 0;
+  EXPECT_EQ(dates(r), (V{"2024-05-01 two.txt", "2024-05-03 two.txt"}));
+  r.story = 1;
+  EXPECT_EQ(dates(r), (V{"2024-06-09 two.txt"}));
+  r.story = 2;  // no such story
+  EXPECT_EQ(dates(r), V{});
+  r.doc_id = 1;  // a.txt
+  r.story = -1;
+  EXPECT_EQ(dates(r), V{"2025-11-17 a.txt"});
+  r.entity = "Rachel Reeves";  // not named in a.txt
+  EXPECT_EQ(dates(r), V{});
 }
 
 TEST_P(CorpusStoreTest, TwoPeopleSharingASurnameAreNotMerged) {
@@ -442,7 +496,7 @@ TEST_P(CorpusStoreTest, SchemaIsVersionedAndANewerOneIsRefused) {
   {
     auto s = Open();
     ASSERT_TRUE(s->Stats(&st, &error));
-    EXPECT_EQ(st.schema_version, GetParam() == Backend::kSqlite ? 2 : 1);  // each backend's own numbering
+    EXPECT_EQ(st.schema_version, GetParam() == Backend::kSqlite ? 3 : 1);  // each backend's own numbering
   }
   ASSERT_EQ(corpus_.SetSchemaVersion(99), "");
   EXPECT_EQ(OpenCorpusStore(corpus_.db(), {}, &error), nullptr);
@@ -469,7 +523,7 @@ TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled)
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(corpus_.db().c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
-                         "DROP TABLE corpus_speakers; DROP INDEX documents_format; "
+                         "DROP TABLE corpus_speakers; DROP INDEX documents_format; DROP INDEX timexes_value; "
                          "UPDATE meta SET value = '0' WHERE key = 'entities_stale'; PRAGMA user_version=1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -482,7 +536,7 @@ TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled)
   auto s = Open();
   StoreStats st;
   ASSERT_TRUE(s->Stats(&st, &error)) << error;
-  EXPECT_EQ(st.schema_version, 2);
+  EXPECT_EQ(st.schema_version, 3);
   EXPECT_TRUE(s->EntitiesStale());  // the migration asks for the speakers to be filled
   SearchRequest r = Q("");
   r.speaker = "Starmer";  // only through the corpus entity: the quote's speaker_name is "Keir Starmer"
