@@ -111,3 +111,28 @@ def test_sample_direct_quotations_and_speakers(dossier):
     assert len(claimed) == 1 and claimed[0]["speaker"]["entity"] is None and claimed[0]["speaker"]["name"] is None
     # Scare quotes and names of things are not quotations of their own.
     assert not any(q["text"] in ("“secret”", "“hoax”", "“K”", "‘Epstein’") for q in doc["quotes"])
+
+
+def test_direct_quotation_speaker_is_the_whole_noun_phrase(dossier, tmp_path):
+    # The default (combined) mode: the rules find each quotation and who spoke; the speaker
+    # phrase is the tagger's whole noun phrase (title, appositive, relative clause), cut before an
+    # adjunct of the verb that follows a name ("on his show"), with the entity still resolved.
+    f = tmp_path / "speakers.txt"
+    data = "\n".join([
+        "Lawmakers met on Tuesday to discuss the budget.",
+        "“We cannot let this stand,” said Rep. Jim Clyburn (D-S.C.), the House majority whip.",
+        "The hearing ran late into the evening.",
+        "“The numbers simply do not add up,” said MSNBC host Chris Matthews on his show.",
+        "Critics were unconvinced.",
+        "“It was a disaster,” said Sonya Herridge, who lives nearby.",
+    ]).encode("utf-8")
+    f.write_bytes(data)
+    doc = json.loads(analyze(dossier, f))
+    direct = [q for q in doc["quotes"] if q["type"] == "direct"]
+    assert [q["speaker"]["text"] for q in direct] == [
+        "Rep. Jim Clyburn (D-S.C.)", "MSNBC host Chris Matthews", "Sonya Herridge, who lives nearby"]
+    assert [q["speaker"]["name"] for q in direct] == ["Jim Clyburn", "Chris Matthews", "Sonya Herridge"]
+    for q in direct:
+        sp = q["speaker"]
+        assert data[sp["source_begin"]:sp["source_end"]].decode() == sp["text"]
+        assert q["cue"] == "said"
