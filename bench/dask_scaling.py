@@ -9,8 +9,13 @@ pages each, as a crawl writes them, cycling through the pages with a varied URL 
 crude-text files cut from samples/crude-scrape-example.txt and bench/data/*/ texts (varied by
 document number). --documents N splits them 2:1 between WARC pages and text files.
 
-  PYTHONPATH=build-py/python /usr/bin/python3 bench/dask_scaling.py BUILD_DIR WORK_DIR
-      [--documents 2400] [--repeats 2] [--stages all] [--workers 1,2]
+  PYTHONPATH=build/python /usr/bin/python3 bench/dask_scaling.py BUILD_DIR WORK_DIR
+      [--documents 2400] [--repeats 2] [--stages all] [--workers 1,2] [--warc-pages-per-task N] [--no-control]
+
+Each run also prints where the CPU went during the map (worker processes: the tasks and Dask's own
+work in them; the driver with the scheduler and the nannies) and each worker's idle time. Then a
+control without Dask: the same partitions through the same task function in 1, then 2 plain
+processes released together, which shows what two busy cores allow by themselves.
 """
 import argparse
 import glob
@@ -83,6 +88,61 @@ def cli_cpu(build, files, stages):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), r.stdout.count(b"\n")
 
 
+def tree_cpu():
+    """CPU seconds (user+sys) so far of this process (the driver: the client and, for a LocalCluster,
+    the scheduler and the nannies, which live in it as objects on its event loop) and of the
+    processes below it: the worker processes (multiprocessing spawn children) and any other."""
+    import psutil
+    me = psutil.Process()
+    t = me.cpu_times()
+    out = {"driver": t.user + t.system, "workers": 0.0, "other": 0.0}
+    for child in me.children(recursive=True):
+        try:
+            t = child.cpu_times()
+            cmd = " ".join(child.cmdline())
+        except psutil.Error:
+            continue
+        out["workers" if "spawn_main" in cmd else "other"] += t.user + t.system
+    return out
+
+
+def _control_process(parts, out_dir, stages, barrier, results):
+    from dossier import dask as runner
+    runner._load_engine(stages)
+    barrier.wait()
+    t0, c0 = time.time(), time.process_time()
+    docs = sum(runner.analyse_partition(p, out_dir, stages)["documents"] for p in parts)
+    results.put((t0, time.time(), time.process_time() - c0, docs))
+
+
+def control_without_dask(input_dir, out_dir, stages, processes, files_per_task):
+    """The same map work without Dask: `processes` plain Python processes (multiprocessing, spawned),
+    each with the models loaded, released together, each running analyse_partition over its share of
+    the same partitions (largest first, each to the least loaded process). Returns (wall seconds
+    from the release to the last end, CPU seconds of the work in all processes, documents). With 1
+    and 2, this is what the machine itself gives two processes: what a second busy core costs in CPU
+    per document (shared caches, memory bandwidth, clock), whatever the runner does."""
+    import multiprocessing
+    from dossier import dask as runner
+    parts = runner.make_partitions(runner.list_inputs(input_dir), files_per_task)
+    shares, loads = [[] for _ in range(processes)], [0] * processes
+    for p in sorted(parts, key=runner.partition_cost, reverse=True):
+        k = loads.index(min(loads))
+        shares[k].append(p)
+        loads[k] += runner.partition_cost(p)
+    os.makedirs(os.path.join(out_dir, runner.PARTS), exist_ok=True)
+    ctx = multiprocessing.get_context("spawn")
+    barrier, results = ctx.Barrier(processes), ctx.Queue()
+    procs = [ctx.Process(target=_control_process, args=(shares[k], out_dir, stages, barrier, results))
+             for k in range(processes)]
+    for p in procs:
+        p.start()
+    got = [results.get() for _ in procs]
+    for p in procs:
+        p.join()
+    return (max(g[1] for g in got) - min(g[0] for g in got), sum(g[2] for g in got), sum(g[3] for g in got))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("build")
@@ -92,6 +152,8 @@ def main():
     ap.add_argument("--stages", default="all")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--files-per-task", type=int, default=50)
+    ap.add_argument("--warc-pages-per-task", type=int, default=0)
+    ap.add_argument("--no-control", action="store_true", help="skip the command-line runs without Dask")
     args = ap.parse_args()
     from dossier import dask as runner
 
@@ -104,8 +166,14 @@ def main():
     for workers in [int(w) for w in args.workers.split(",")]:
         best = None
         for rep in range(args.repeats):
+            cpu = {}
+
+            def on_map(phase):
+                cpu[phase] = tree_cpu()
+
             m = runner.run(input_dir, os.path.join(args.work, "out-%d" % workers), workers=workers,
-                           stages=args.stages, files_per_task=args.files_per_task)
+                           stages=args.stages, files_per_task=args.files_per_task,
+                           warc_pages_per_task=args.warc_pages_per_task, on_map=on_map)
             print("  %d worker(s), run %d: %d documents, %.2f MB input, map %.2f s wall: %.1f documents/s, "
                   "%.2f MB/s; task CPU %.2f s (%.1f documents per CPU second); reduce %.2f s; load %.2f"
                   % (workers, rep + 1, m["documents"], m["bytes"] / 1e6, m["seconds"]["map"], m["documents_per_s"],
@@ -116,12 +184,42 @@ def main():
             print("    by kind, per CPU second of the tasks: WARC pages %.1f, text files %.1f"
                   % (sum(p["documents"] for p in pages) / sum(p["cpu_s"] for p in pages),
                      sum(p["documents"] for p in texts) / sum(p["cpu_s"] for p in texts)))
+            # Where the CPU went during the map, by process, and how long workers sat idle.
+            used = {k: cpu["end"][k] - cpu["start"][k] for k in cpu["start"]}
+            task_cpu = m["seconds"]["task_cpu"]
+            print("    CPU during the map, by process: workers %.2f s (tasks %.2f s, Dask's own work in the workers "
+                  "%.2f s), driver (client, scheduler, nannies) %.2f s, other %.2f s; all %.2f s of %.2f s "
+                  "(%d workers x map wall)" % (used["workers"], task_cpu, used["workers"] - task_cpu, used["driver"],
+                                               used["other"], sum(used.values()), workers * m["seconds"]["map"],
+                                               workers))
+            w = m["worker_processes"]
+            print("    workers: %s" % "; ".join(
+                "%d tasks, busy %.2f s, idle %.2f s (%.2f before the first task, %.2f after the last)"
+                % (v["tasks"], v["busy_s"], v["idle_s"], v["before_first_s"], v["after_last_s"]) for v in w.values()))
+            print("    map wall over task CPU / workers: %+.1f%%; partitions %d"
+                  % ((m["seconds"]["map"] / (task_cpu / workers) - 1) * 100, len(m["partitions"])))
             if best is None or m["documents_per_s"] > best["documents_per_s"]:
                 best = m
         results[workers] = best
     if 1 in results and 2 in results:
         print("speed-up, 2 workers over 1 (best runs, wall clock): %.2fx"
               % (results[2]["documents_per_s"] / results[1]["documents_per_s"]))
+    if not args.no_control:
+        # The control: the same partitions through 1 and then 2 plain processes at once (no Dask).
+        control = {}
+        for n in (1, 2):
+            best = None
+            for rep in range(args.repeats):
+                wall, cpu, docs = control_without_dask(input_dir, os.path.join(args.work, "control-%d" % n),
+                                                       args.stages, n, args.files_per_task)
+                print("  control without Dask, %d process(es), run %d: %d documents, %.2f s wall (%.1f documents/s), "
+                      "%.2f s CPU (%.1f documents per CPU second)" % (n, rep + 1, docs, wall, docs / wall, cpu,
+                                                                      docs / cpu))
+                if best is None or wall < best[0]:
+                    best = (wall, cpu)
+            control[n] = best
+        print("control without Dask, 2 processes over 1 (best runs): speed-up %.2fx by wall clock; CPU per document "
+              "%+.1f%% with both cores busy" % (control[1][0] / control[2][0], (control[2][1] / control[1][1] - 1) * 100))
     cpu, docs = cli_cpu(args.build, files, args.stages)
     print("command line, dossier analyze -j 1 on the same files: %d documents, %.2f s CPU: %.1f documents per CPU "
           "second" % (docs, cpu, docs / cpu))

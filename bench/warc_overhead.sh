@@ -9,10 +9,15 @@
 # so that gzip is not timed for the .html files); COPIES (default 5) repeats the page list to
 # lengthen each run; REPEAT (default 5) runs of each, the fastest CPU time (user + system) kept.
 # Runs pinned to one core (taskset -c 0), -j 1.
+#
+# MEASURE=instructions: count instructions with valgrind's callgrind instead (one run each; the count
+# does not move with the machine's load, which CPU time on a shared machine does by 10-30%). Slow:
+# use COPIES=1 (136 pages), e.g. MEASURE=instructions bash bench/warc_overhead.sh build "" 1 1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
-pages="${2:-$root/../shared/data/extraction/scrapinghub/html}"
+pages="${2:-}"
+pages="${pages:-$root/../shared/data/extraction/scrapinghub/html}"
 repeat="${3:-5}"
 copies="${4:-5}"
 dossier="$build/dossier"
@@ -39,8 +44,15 @@ count=$(wc -l < "$tmp/list")
 python3 "$root/bench/make_warc.py" --list "$tmp/list" "$tmp/all.warc" 2>/dev/null
 python3 "$root/bench/make_warc.py" --list "$tmp/list" "$tmp/all.warc.gz" 2>/dev/null
 
-cpu_of() {  # fastest user+system seconds over $repeat runs of: dossier extract ARGS
+measure="${MEASURE:-cpu}"
+cpu_of() {  # fastest user+system seconds over $repeat runs of: dossier extract ARGS (or its instructions)
   local best=""
+  if [ "$measure" = instructions ]; then
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$dossier" extract --no-progress -j 1 "$@" \
+      > "$tmp/out" 2> "$tmp/cg" || true
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$tmp/cg"
+    return
+  fi
   for _ in $(seq 1 "$repeat"); do
     /usr/bin/time -f "%U %S" -o "$tmp/time" taskset -c 0 "$dossier" extract --no-progress -j 1 "$@" > "$tmp/out" 2>/dev/null || true
     local t
@@ -59,7 +71,7 @@ gz_cpu=$(cpu_of "$tmp/all.warc.gz")
 gz_lines=$(wc -l < "$tmp/out")
 bytes=$(cat "$tmp"/pages/* | wc -c)
 echo "pages: $count ($bytes bytes of HTML); .warc $(wc -c < "$tmp/all.warc") bytes, .warc.gz $(wc -c < "$tmp/all.warc.gz") bytes"
-printf "%-10s %8s %8s %s\n" input cpu_s lines "overhead vs .html"
+printf "%-10s %8s %8s %s\n" input "$measure" lines "overhead vs .html"
 printf "%-10s %8s %8s\n" .html "$html_cpu" "$html_lines"
 printf "%-10s %8s %8s %+.1f%%\n" .warc "$warc_cpu" "$warc_lines" "$(awk -v a="$warc_cpu" -v b="$html_cpu" 'BEGIN{print (a/b-1)*100}')"
 printf "%-10s %8s %8s %+.1f%%\n" .html.gz "$htmlgz_cpu" "$htmlgz_lines" "$(awk -v a="$htmlgz_cpu" -v b="$html_cpu" 'BEGIN{print (a/b-1)*100}')"

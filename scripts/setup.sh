@@ -8,7 +8,8 @@ PACKAGES=(
   libicu-dev            # UTF-8, normalisation, break iteration
   nlohmann-json3-dev    # JSON reading (gold files, configuration)
   libcli11-dev          # command-line parsing
-  zlib1g-dev            # .gz inputs
+  zlib1g-dev            # .gz inputs (the fallback inflater)
+  libdeflate-dev        # .warc.gz / .gz inputs: whole-member inflate, faster than zlib
   libgumbo-dev          # reference HTML5 parser
   libsqlite3-dev sqlite3  # the corpus store (WAL, FTS5); the CLI inspects databases in tests
   libpq-dev postgresql  # the corpus store on PostgreSQL (libpq; the server the tests start locally)

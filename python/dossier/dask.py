@@ -73,7 +73,7 @@ def make_partitions(paths, files_per_task=64, bytes_per_task=16 << 20, warc_page
             if warc_pages_per_task > 0:
                 n = count_warc_pages(path)
                 for first in range(0, n, warc_pages_per_task):
-                    parts.append({"warc": path, "pages": [first, min(n, first + warc_pages_per_task)]})
+                    parts.append({"warc": path, "pages": [first, min(n, first + warc_pages_per_task)], "of": n})
             else:
                 parts.append({"warc": path, "pages": None})
             continue
@@ -150,7 +150,7 @@ def analyse_partition(part, out_dir, stages="all", crash_once=None):
     crash_once: (partition index, marker path), for the tests only: the first attempt at that
     partition kills its own worker process half-way through."""
     _tune_malloc()
-    t0, c0 = time.perf_counter(), time.process_time()
+    started, t0, c0 = time.time(), time.perf_counter(), time.process_time()
     engine = dossier._analyzer(stages, "", "")._engine
     final_docs, final_entities = part_path(out_dir, part["index"]), part_path(out_dir, part["index"], ".entities.jsonl")
     tag = ".tmp-%d-%s" % (os.getpid(), uuid.uuid4().hex)
@@ -175,7 +175,8 @@ def analyse_partition(part, out_dir, stages="all", crash_once=None):
     os.replace(final_entities + tag, final_entities)
     os.replace(final_docs + tag, final_docs)
     return {"index": part["index"], "documents": documents, "bytes": in_bytes, "errors": errors,
-            "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, "worker_pid": os.getpid()}
+            "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, "worker_pid": os.getpid(),
+            "started": started, "ended": time.time()}
 
 
 def merge_entities(out_dir, results, write_entities=True):
@@ -224,11 +225,61 @@ def _load_engine(stages):
     return os.getpid()
 
 
+# Dask's own periodic work on every worker, turned down for the LocalCluster this module starts: the
+# statistical profiler (a thread sampling the task's stack every 10 ms), the nanny's memory monitor
+# (every 100 ms) and the system monitor (every 500 ms). Each takes CPU from the cores the analysis
+# runs on (bench/RESULTS.md, "Scale-out on Dask"); none is needed to run tasks, retry them or
+# restart a dead worker. A real cluster's workers keep their own configuration.
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
+
+def partition_cost(part):
+    """A rough size of a partition's work, for scheduling the largest first (input bytes; a compressed
+    WARC file counted at 5 times its size, a page range at its share of the file)."""
+    if "files" in part:
+        return sum(os.path.getsize(p) * (5 if p.endswith(".gz") else 1) for p in part["files"])
+    size = os.path.getsize(part["warc"]) * (5 if part["warc"].endswith(".gz") else 1)
+    if part.get("pages"):
+        first, end = part["pages"]
+        return size * (end - first) // max(1, part.get("of", end))
+    return size
+
+
+def worker_accounting(results, map_started, map_ended):
+    """Per worker process, from the tasks' own clocks: tasks, busy (wall) and task CPU seconds, and
+    idle seconds inside the map window [map_started, map_ended] (epoch seconds): the time a worker
+    had no task, mostly at the end (the tail) and between tasks (scheduling). One machine's clock
+    for a LocalCluster; on a real cluster, worker clocks may differ a little."""
+    by_pid = {}
+    for r in results:
+        w = by_pid.setdefault(r["worker_pid"], {"tasks": 0, "busy_s": 0.0, "cpu_s": 0.0, "first": r["started"],
+                                                 "last": r["ended"]})
+        w["tasks"] += 1
+        w["busy_s"] += r["ended"] - r["started"]
+        w["cpu_s"] += r["cpu_s"]
+        w["first"] = min(w["first"], r["started"])
+        w["last"] = max(w["last"], r["ended"])
+    window = map_ended - map_started
+    out = {}
+    for pid, w in sorted(by_pid.items()):
+        out[str(pid)] = {"tasks": w["tasks"], "busy_s": round(w["busy_s"], 4), "cpu_s": round(w["cpu_s"], 4),
+                         "idle_s": round(window - w["busy_s"], 4), "before_first_s": round(w["first"] - map_started, 4),
+                         "after_last_s": round(map_ended - w["last"], 4)}
+    return out
+
+
 def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="all", files_per_task=64,
-        bytes_per_task=16 << 20, warc_pages_per_task=0, crash_once=None, log=None):
+        bytes_per_task=16 << 20, warc_pages_per_task=0, crash_once=None, log=None, on_map=None):
     """Analyses INPUT_DIR on a Dask cluster into OUT_DIR and returns the manifest (a dict). The
     cluster: `client` (a distributed.Client) if given, else one for `scheduler` (an address), else a
-    LocalCluster of `workers` processes started here and closed at the end."""
+    LocalCluster of `workers` processes started here (with QUIET_WORKERS) and closed at the end.
+    on_map: called with "start" just before the first task is submitted and "end" after the last
+    result (the benchmark reads every process's CPU time there)."""
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     paths = list_inputs(input_dir)
@@ -240,8 +291,9 @@ def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="a
         if scheduler:
             client = own_client = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None)
+            with dask.config.set(QUIET_WORKERS):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None)
             client = own_client = Client(cluster)
     try:
         # Models loaded once on every worker before the clock starts (a worker started later, e.g.
@@ -249,9 +301,13 @@ def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="a
         t0 = time.perf_counter()
         pids = client.run(_load_engine, stages)
         load_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        if on_map:
+            on_map("start")
+        t0, map_started = time.perf_counter(), time.time()
         run_id = uuid.uuid4().hex[:8]
-        futures = [client.submit(analyse_partition, p, out_dir, stages, crash_once,
+        # The largest partitions first (a higher priority runs first), so that the last tasks to run
+        # are small ones and no worker waits long for another to finish; output order is unchanged.
+        futures = [client.submit(analyse_partition, p, out_dir, stages, crash_once, priority=partition_cost(p),
                                  key="dossier-part-%05d-%s" % (p["index"], run_id), pure=False) for p in parts]
         results = []
         for future in as_completed(futures):
@@ -261,7 +317,9 @@ def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="a
                 print("dossier.dask: " + e, file=sys.stderr)
             if log:
                 log(r)
-        map_s = time.perf_counter() - t0
+        map_s, map_ended = time.perf_counter() - t0, time.time()
+        if on_map:
+            on_map("end")
         write_entities = "entities" in stages or "quotes" in stages or "all" in stages
         merged = client.submit(merge_entities, out_dir, results, write_entities, pure=False).result()
         wall_s = time.perf_counter() - t0
@@ -285,6 +343,7 @@ def run(input_dir, out_dir, *, client=None, scheduler=None, workers=2, stages="a
         "entities": merged["entities"],
         "seconds": {"load_models": load_s, "map": map_s, "reduce": merged["reduce_wall_s"], "total": wall_s,
                     "task_cpu": sum(r["cpu_s"] for r in results)},
+        "worker_processes": worker_accounting(results, map_started, map_ended),
         "documents_per_s": documents / map_s if map_s else 0.0,
         "mb_per_s": in_bytes / 1e6 / map_s if map_s else 0.0,
     }

@@ -55,7 +55,51 @@ py::object Int(int64_t v) {
   return py::reinterpret_borrow<py::object>(o);
 }
 
+// Numbers written as d.ddd (confidences, scores: the writer's "%.3f" of a value in [0, 10)) are
+// made once each and shared, as the small ints are: the same float json.loads makes of the text
+// (made from the text the first time), without the parse and the allocation each time.
+PyObject* SharedFixed3(const char* s) {
+  static PyObject** shared = new PyObject*[10000]();
+  const int k = (s[0] - '0') * 1000 + (s[2] - '0') * 100 + (s[3] - '0') * 10 + (s[4] - '0');
+  PyObject*& o = shared[k];
+  if (!o) {
+    const std::string text(s, 5);
+    const double v = PyOS_string_to_double(text.c_str(), nullptr, nullptr);
+    if (v == -1.0 && PyErr_Occurred()) throw py::error_already_set();
+    o = PyFloat_FromDouble(v);
+    if (!o) throw py::error_already_set();
+  }
+  Py_INCREF(o);
+  return o;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// In 8 bytes at once: whether any is '"' or '\\' (the end of a plain run of string), and whether
+// any is not ASCII.
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+inline uint64_t HasByte(uint64_t w, unsigned char c) {
+  const uint64_t x = w ^ (kOnes * c);
+  return (x - kOnes) & ~x & kHighs;
+}
+
 }  // namespace
+
+void JsonKeyCache::Add(std::string_view name, PyObject* key) {
+  if (used_ * 2 >= kSlots) {
+    Py_DECREF(key);
+    return;
+  }
+  // The name with 8 bytes of padding, so that WordsOf may read 8 bytes of it; never freed, as the
+  // key objects are not.
+  char* copy = new char[name.size() + 8]();
+  std::memcpy(copy, name.data(), name.size());
+  const Words w = WordsOf(copy, name.size());
+  size_t i = Hash(w, name.size());
+  while (slots_[i].key) i = (i + 1) & (kSlots - 1);
+  slots_[i] = {copy, name.size(), w, key};
+  ++used_;
+}
 
 void JsonObjects::Fail(const char* what) const {
   throw std::runtime_error(std::string("bad JSON from the engine at byte ") + std::to_string(p_ - begin_) + ": " +
@@ -191,10 +235,10 @@ py::object JsonObjects::Key() {
   while (q < end_ && *q != '"' && *q != '\\') ++q;
   if (q == end_ || *q == '\\') return String();
   const std::string_view name(s, static_cast<size_t>(q - s));
-  auto it = keys_.find(name);
-  if (it != keys_.end()) {
+  if (end_ - s < 8) return String();  // too near the end to be read 8 bytes at a time: not shared
+  if (PyObject* cached = keys_.Find(s, name.size())) {
     p_ = q + 1;
-    return it->second;
+    return py::reinterpret_borrow<py::object>(cached);
   }
   py::object key = String();
   PyObject* k = key.release().ptr();
@@ -203,7 +247,8 @@ py::object JsonObjects::Key() {
   Py_ssize_t size = 0;
   const char* utf8 = PyUnicode_AsUTF8AndSize(k, &size);
   if (!utf8) throw py::error_already_set();
-  keys_.emplace(std::string_view(utf8, static_cast<size_t>(size)), key);
+  Py_INCREF(k);
+  keys_.Add(std::string_view(utf8, static_cast<size_t>(size)), k);
   return key;
 }
 
@@ -211,6 +256,14 @@ py::object JsonObjects::String() {
   const char* s = ++p_;  // after '"'
   bool ascii = true;
   const char* q = s;
+  uint64_t highs = 0;
+  for (; end_ - q >= 8; q += 8) {
+    uint64_t w;
+    std::memcpy(&w, q, 8);
+    if (HasByte(w, '"') | HasByte(w, '\\')) break;
+    highs |= w & kHighs;
+  }
+  ascii = highs == 0;
   for (; q < end_ && *q != '"' && *q != '\\'; ++q) ascii &= static_cast<unsigned char>(*q) < 0x80;
   if (q == end_) Fail("unterminated string");
   if (*q == '"') {
@@ -292,6 +345,10 @@ py::object JsonObjects::Number() {
     return Steal(PyLong_FromString(text.c_str(), nullptr, 10));
   }
   while (q < end_ && ((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' || *q == 'E' || *q == '+' || *q == '-')) ++q;
+  if (q - s == 5 && s[1] == '.' && IsDigit(s[0]) && IsDigit(s[2]) && IsDigit(s[3]) && IsDigit(s[4])) {
+    p_ = q;
+    return py::reinterpret_steal<py::object>(SharedFixed3(s));
+  }
   // The same correctly rounded conversion float() and json.loads use.
   const std::string text(s, q);
   char* stop = nullptr;

@@ -1,12 +1,57 @@
-// Gzip input (.html.gz, and later .warc.gz): multi-member streams, bounded output.
+// Gzip input (.html.gz, gzip-coded HTTP bodies): multi-member streams, bounded output. Members are
+// inflated whole with libdeflate when they can be (the fast path); any stream it cannot do all of is
+// done again from the start by zlib (the correct path, which says what is wrong).
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
 
 #include "dossier/html.h"
+#include "html/gunzip.h"
+#include "util/inflate_member.h"
 
 namespace dossier {
+namespace {
+
+// All members with libdeflate, or false (and `out` undefined) if any member is not a clean
+// libdeflate member within `max_output`: the caller then uses zlib, which gives the same bytes or
+// the error.
+bool GunzipFast(std::string_view bytes, std::string* out, uint64_t max_output) {
+  out->clear();
+  if (bytes.empty()) return false;  // not even one member: zlib's path says so
+  // The last member's ISIZE (its size mod 2^32) is the whole output of a one-member stream, the
+  // usual case: room for exactly that first (unless it claims an unlikely ratio: it may lie), then
+  // doubling.
+  size_t room = bytes.size() * 4;
+  if (bytes.size() >= 18) {
+    const auto* t = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - 4);
+    const size_t isize = static_cast<size_t>(t[0]) | static_cast<size_t>(t[1]) << 8 |
+                         static_cast<size_t>(t[2]) << 16 | static_cast<size_t>(t[3]) << 24;
+    if (isize <= bytes.size() * 16 + (size_t{1} << 20)) room = std::max<size_t>(isize, 64);
+  }
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    const std::string_view rest = bytes.substr(pos);
+    if (pos > 0 && (rest.size() < 2 || !IsGzip(rest))) break;  // trailing padding/junk, as zlib's path
+    const size_t done = out->size();
+    for (;;) {
+      const size_t cap = static_cast<size_t>(std::min<uint64_t>(room, max_output - done));
+      out->resize(done + cap);
+      size_t used = 0, made = 0;
+      const MemberInflate r = InflateGzipMember(rest, out->data() + done, cap, &used, &made);
+      if (r == MemberInflate::kOk) {
+        out->resize(done + made);
+        pos += used;
+        break;
+      }
+      if (r == MemberInflate::kFailed || done + cap >= max_output) return false;
+      room *= 2;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 bool IsGzip(std::string_view bytes) {
   return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
@@ -14,6 +59,11 @@ bool IsGzip(std::string_view bytes) {
 }
 
 bool Gunzip(std::string_view bytes, std::string* out, std::string* error, uint64_t max_output) {
+  if (GunzipFast(bytes, out, max_output)) return true;
+  return GunzipWithZlib(bytes, out, error, max_output);
+}
+
+bool GunzipWithZlib(std::string_view bytes, std::string* out, std::string* error, uint64_t max_output) {
   out->clear();
   z_stream zs;
   std::memset(&zs, 0, sizeof zs);

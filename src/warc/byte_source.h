@@ -35,8 +35,10 @@ class ByteSource {
 // Raw bytes of a file (owned FILE*, closed on destruction) or of a string in memory.
 std::unique_ptr<ByteSource> FileSource(std::FILE* file, std::string path);
 std::unique_ptr<ByteSource> MemorySource(std::string bytes);
-// The decompressed bytes of a gzip stream read from `raw`.
-std::unique_ptr<ByteSource> GzipSource(std::unique_ptr<ByteSource> raw);
+// The decompressed bytes of a gzip stream read from `raw` (gzip_source.cc). `fast_inflate`: members
+// inflated whole with libdeflate where they can be, zlib for the rest; false: zlib only (the two
+// give the same bytes and problems; tests compare them).
+std::unique_ptr<ByteSource> GzipSource(std::unique_ptr<ByteSource> raw, bool fast_inflate = true);
 
 }  // namespace dossier
 

@@ -28,7 +28,7 @@ bool LooksLikeWarc(std::string_view prefix) {
   std::string unzipped;
   if (IsGzip(prefix)) {
     // Inflate what the prefix holds; a truncated stream is expected here.
-    auto source = GzipSource(MemorySource(std::string(prefix)));
+    auto source = GzipSource(MemorySource(std::string(prefix)), /*fast_inflate=*/false);
     unzipped.resize(64);
     unzipped.resize(source->Read(unzipped.data(), unzipped.size()));
     prefix = unzipped;
@@ -63,14 +63,14 @@ std::unique_ptr<WarcReader> WarcReader::OpenFile(const std::string& path, std::s
   const bool gzip = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   std::rewind(f);
   std::unique_ptr<ByteSource> source = FileSource(f, path);
-  if (gzip) source = GzipSource(std::move(source));
+  if (gzip) source = GzipSource(std::move(source), options.fast_inflate);
   return std::unique_ptr<WarcReader>(new WarcReader(std::move(source), gzip, options));
 }
 
 std::unique_ptr<WarcReader> WarcReader::FromBytes(std::string bytes, const WarcReaderOptions& options) {
   const bool gzip = IsGzip(bytes);
   std::unique_ptr<ByteSource> source = MemorySource(std::move(bytes));
-  if (gzip) source = GzipSource(std::move(source));
+  if (gzip) source = GzipSource(std::move(source), options.fast_inflate);
   return std::unique_ptr<WarcReader>(new WarcReader(std::move(source), gzip, options));
 }
 

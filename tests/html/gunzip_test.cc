@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dossier/html.h"
+#include "html/gunzip.h"
 
 namespace dossier {
 namespace {
@@ -109,6 +110,49 @@ TEST(Gunzip, OutputLimit) {
   EXPECT_LT(bomb.size(), size_t{1} << 20);
   EXPECT_FALSE(Gunzip(bomb, &out, &error, size_t{1} << 20));
   EXPECT_LE(out.size(), (size_t{1} << 20) + (size_t{1} << 16));
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// The fast path (libdeflate, member by member) against zlib alone, on multi-member streams with
+// random damage: the same answer, the same bytes or the same error, every time.
+TEST(Gunzip, FastPathMatchesZlib) {
+  std::string good;
+  for (size_t n : {size_t{3000}, size_t{0}, size_t{120000}, size_t{17}}) good += GzipOf(Text(n));
+  uint64_t state = 99;
+  auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  size_t failures = 0;
+  for (int round = 0; round < 340; ++round) {
+    std::string bytes = good;
+    if (round >= 300) bytes.resize(static_cast<size_t>(round - 300) % 21);  // nothing, or a member's first bytes
+    if (round % 10 == 0) bytes += std::string(next(20), round % 20 ? '\0' : 'x');  // padding, junk
+    for (int e = round % 5 && round < 300 ? 1 + static_cast<int>(next(3)) : 0; e > 0 && !bytes.empty(); --e) {
+      const size_t at = next(bytes.size());
+      switch (next(3)) {
+        case 0: bytes[at] = static_cast<char>(next(256)); break;
+        case 1: bytes.resize(at); break;
+        default: bytes.insert(at, std::string(1 + next(30), static_cast<char>(next(256)))); break;
+      }
+    }
+    const uint64_t limit = round % 7 == 3 ? 100000 : uint64_t{1} << 31;
+    std::string fast_out, fast_error, zlib_out, zlib_error;
+    const bool fast_ok = Gunzip(bytes, &fast_out, &fast_error, limit);
+    const bool zlib_ok = GunzipWithZlib(bytes, &zlib_out, &zlib_error, limit);
+    ASSERT_EQ(fast_ok, zlib_ok) << "round " << round << ": " << zlib_error;
+    if (zlib_ok) EXPECT_TRUE(fast_out == zlib_out) << "round " << round;
+    else EXPECT_EQ(fast_error, zlib_error) << "round " << round;
+    failures += !zlib_ok;
+  }
+  // Both kinds of case were met.
+  EXPECT_GT(failures, 50u);
+  EXPECT_LT(failures, 290u);
 }
 
 }  // namespace

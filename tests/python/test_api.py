@@ -85,6 +85,15 @@ def test_json_objects_against_json_loads():
              '"plain"', '"\\u00e9\\"\\\\\\/\\b\\f\\n\\r\\t"', '"\\ud83d\\ude00 pair"', '"\\ud800 lone"',
              '"caf\u00e9 \u4e2d \U0001F600"', ' { "sp" : [ 1 , 2 ] } ', '{"a":1,"a":2}',
              '{"schema_version":"1.0","x":{"schema_version":"2"}}', '9223372036854775807', '-9223372036854775808']
+    # The shared d.ddd floats, strings read 8 bytes at a time (a quote, a backslash or a non-ASCII
+    # byte at every position of a word), keys longer than 8 bytes, and more distinct keys than the
+    # key cache keeps (600: the rest are made each time).
+    texts += ['[1.000,0.953,9.999,0.000,-0.500,12.500,1.0000,0.95,1.000e1,1.000,0.953]']
+    for i in range(17):
+        for c in ('"', '\\', '\u00e9', '\u00e9'.encode().decode("unicode_escape")):
+            texts.append(json.dumps(["x" * i + c + "y" * (17 - i)], ensure_ascii=False))
+    texts.append(json.dumps([{"key_%d_longer_than_eight" % k: k, "k%d" % k: [k]} for k in range(600)]))
+    texts.append(json.dumps({"source_begin_X": 1, "source_begin": 2, "source_end": 3, "xsource_begin": 4}))
     for t in texts:
         got, want = dossier._dossier.json_objects(t), json.loads(t)
         assert got == want and type(got) is type(want), t
