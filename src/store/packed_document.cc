@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace dossier::store {
 namespace {
@@ -162,11 +163,6 @@ void PackAnnotations(const CorpusDocument& doc, std::string* out) {
     PutDelta(s.source_end, s.source_begin, out);
     source = s.source_begin;
   }
-  PutVarint(doc.entities.size(), out);
-  for (const auto& e : doc.entities) {
-    out->push_back(static_cast<char>(e.type));
-    PutString(e.name, out);
-  }
   PutVarint(doc.mentions.size(), out);
   begin = source = 0;
   for (const auto& m : doc.mentions) {
@@ -177,6 +173,22 @@ void PackAnnotations(const CorpusDocument& doc, std::string* out) {
     PutDelta(m.source_end, m.source_begin, out);
     begin = m.begin;
     source = m.source_begin;
+  }
+  // An entity's name is most often the text of one of its mentions ("Keir Starmer"): then it is
+  // that mention's number, not the name again (a tenth of the blob on news text).
+  PutVarint(doc.entities.size(), out);
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const auto& e = doc.entities[i];
+    out->push_back(static_cast<char>(e.type));
+    size_t ref = 0;  // 0: the name follows; k: the text of mention k - 1
+    for (size_t k = 0; k < doc.mentions.size() && ref == 0 && !e.name.empty(); ++k) {
+      const auto& m = doc.mentions[k];
+      if (m.entity == i && m.begin <= m.end && m.end <= doc.text.size() &&
+          std::string_view(doc.text).substr(m.begin, m.end - m.begin) == e.name)
+        ref = k + 1;
+    }
+    PutVarint(ref, out);
+    if (ref == 0) PutString(e.name, out);
   }
   PutVarint(doc.amounts.size(), out);
   source = 0;
@@ -194,7 +206,7 @@ void PackAnnotations(const CorpusDocument& doc, std::string* out) {
   }
 }
 
-bool UnpackAnnotations(std::string_view blob, CorpusDocument* doc, std::string* error) {
+bool UnpackAnnotations(std::string_view blob, std::string_view text, CorpusDocument* doc, std::string* error) {
   doc->blocks.clear();
   doc->stories.clear();
   doc->entities.clear();
@@ -232,14 +244,6 @@ bool UnpackAnnotations(std::string_view blob, CorpusDocument* doc, std::string* 
     s.source_end = r.Delta(source);
     doc->stories.push_back(std::move(s));
   }
-  n = r.Count(2);
-  doc->entities.reserve(n);
-  for (size_t i = 0; i < n && r.ok(); ++i) {
-    CorpusDocument::Entity e;
-    e.type = r.EnumValue<EntityType>(kEntityTypes);
-    e.name = r.String();
-    doc->entities.push_back(std::move(e));
-  }
   n = r.Count(5);
   doc->mentions.reserve(n);
   begin = source = 0;
@@ -254,6 +258,23 @@ bool UnpackAnnotations(std::string_view blob, CorpusDocument* doc, std::string* 
     source = m.source_begin = r.Delta(source);
     m.source_end = r.Delta(source);
     doc->mentions.push_back(m);
+  }
+  n = r.Count(2);
+  doc->entities.reserve(n);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    CorpusDocument::Entity e;
+    e.type = r.EnumValue<EntityType>(kEntityTypes);
+    const uint64_t ref = r.Varint();
+    if (ref == 0) {
+      e.name = r.String();
+    } else if (ref > doc->mentions.size()) {
+      r.Fail("a name from a mention that does not exist");
+    } else {
+      const auto& m = doc->mentions[ref - 1];
+      if (m.begin > m.end || m.end > text.size()) r.Fail("a name from a mention outside the text");
+      else e.name = std::string(text.substr(m.begin, m.end - m.begin));
+    }
+    doc->entities.push_back(std::move(e));
   }
   n = r.Count(15);
   doc->amounts.reserve(n);

@@ -309,8 +309,8 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
     b = nl == std::string_view::npos ? std::string_view() : b.substr(nl + 1);
   }
   c.time_reference = std::string(st.Text(13));
-  if (!UnpackAnnotations(st.Blob(15), &c, error) ||
-      !DecompressText(st.Blob(16), static_cast<uint64_t>(st.Int(14)), &c.text, error)) {
+  if (!DecompressText(st.Blob(16), static_cast<uint64_t>(st.Int(14)), &c.text, error) ||
+      !UnpackAnnotations(st.Blob(15), c.text, &c, error)) {
     *error = "document " + std::to_string(doc_id) + ": " + *error;
     return false;
   }
@@ -356,7 +356,8 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
   if (!docs.Prepare(db_,
                     // Mentions are counted for the page of documents only (below, from their packed
                     // annotations; next to the sort key they would be counted in every document).
-                    std::string("SELECT d.id, d.path, d.title, d.published, d.annotations FROM (SELECT id FROM documents ") +
+                    std::string("SELECT d.id, d.path, d.title, d.published, d.annotations, d.text_bytes, d.text FROM "
+                                "(SELECT id FROM documents ") +
                         (small ? "WHERE id IN" : "INDEXED BY documents_published WHERE +id IN") +
                         " (SELECT doc_id FROM corpus_members WHERE entity = ?1) "
                         "ORDER BY published DESC, id DESC LIMIT ?2) r JOIN documents d ON d.id = r.id "
@@ -392,7 +393,8 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
     while (members.Step(error)) doc_entities.push_back(static_cast<uint32_t>(members.Int(0)));
     members.Reset();
     if (!error->empty()) return false;
-    if (!UnpackAnnotations(docs.Blob(4), &packed, error)) {
+    if (!DecompressText(docs.Blob(6), static_cast<uint64_t>(docs.Int(5)), &packed.text, error) ||
+        !UnpackAnnotations(docs.Blob(4), packed.text, &packed, error)) {
       *error = "document " + std::to_string(doc_id) + ": " + *error;
       return false;
     }
@@ -454,11 +456,13 @@ bool SqliteCorpusStore::StoryRange(int64_t doc_id, int32_t story, uint64_t* begi
                                    std::string* error) {
   *found = false;
   Stmt st;
-  if (!st.Prepare(db_, "SELECT annotations FROM documents WHERE id = ?1", error)) return false;
+  if (!st.Prepare(db_, "SELECT annotations, text_bytes, text FROM documents WHERE id = ?1", error)) return false;
   st.Bind(1, doc_id);
   if (!st.Step(error)) return error->empty();
   CorpusDocument packed;
-  if (!UnpackAnnotations(st.Blob(0), &packed, error)) return false;
+  if (!DecompressText(st.Blob(2), static_cast<uint64_t>(st.Int(1)), &packed.text, error) ||
+      !UnpackAnnotations(st.Blob(0), packed.text, &packed, error))
+    return false;
   for (const CorpusDocument::Block& b : packed.blocks) {
     if (b.story != story) continue;
     *begin = *found ? std::min(*begin, b.source_begin) : b.source_begin;

@@ -258,8 +258,8 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
       return false;
     CorpusDocument doc;
     while (docs.Step(error)) {
-      if (!UnpackAnnotations(docs.Blob(2), &doc, error) ||
-          !DecompressText(docs.Blob(3), static_cast<uint64_t>(docs.Int(1)), &doc.text, error)) {
+      if (!DecompressText(docs.Blob(3), static_cast<uint64_t>(docs.Int(1)), &doc.text, error) ||
+          !UnpackAnnotations(docs.Blob(2), doc.text, &doc, error)) {
         *error = "document " + std::to_string(docs.Int(0)) + ": " + *error;
         return false;
       }

@@ -124,7 +124,7 @@ TEST(PackedAnnotations, RandomDocumentsRoundTripExactly) {
     Doc back;
     back.text = "kept";  // only the annotations are replaced
     std::string error;
-    ASSERT_TRUE(UnpackAnnotations(blob, &back, &error)) << error;
+    ASSERT_TRUE(UnpackAnnotations(blob, "", &back, &error)) << error;
     ExpectSameAnnotations(d, back);
     EXPECT_EQ(back.text, "kept");
   }
@@ -146,6 +146,36 @@ TEST(PackedAnnotations, AscendingOffsetsTakeFewBytes) {
   EXPECT_LE(blob.size(), 6u + 100 * 5 + 2);
 }
 
+Doc NewsDocument() {
+  Doc d;
+  d.text = "Keir Starmer met Emmanuel Macron. Mr Starmer said so.";
+  d.entities = {{EntityType::kPerson, "Keir Starmer"}, {EntityType::kPerson, "Emmanuel Macron"},
+                {EntityType::kPerson, "the Prime Minister"}};
+  d.mentions = {{0, 0, 12, 100, 112, false}, {1, 17, 32, 117, 132, false}, {0, 34, 44, 134, 144, false},
+                {2, 34, 44, 134, 144, true}};
+  return d;
+}
+
+TEST(PackedAnnotations, NamesThatAreAMentionsTextAreStoredByReference) {
+  const Doc d = NewsDocument();
+  std::string blob;
+  PackAnnotations(d, &blob);
+  // Two names are mentions' texts (a number each), "the Prime Minister" is not (its 18 bytes).
+  EXPECT_EQ(blob.find("Keir Starmer"), std::string::npos);
+  EXPECT_NE(blob.find("the Prime Minister"), std::string::npos);
+  Doc back;
+  std::string error;
+  ASSERT_TRUE(UnpackAnnotations(blob, d.text, &back, &error)) << error;
+  ExpectSameAnnotations(d, back);
+  // Read against a text too short for the referenced mention: refused, not read past the text.
+  EXPECT_FALSE(UnpackAnnotations(blob, "Keir", &back, &error));
+  EXPECT_EQ(error, "packed annotations: a name from a mention outside the text");
+  // A name from mention 10 in a blob without mentions.
+  std::string forged("\x01\x00\x00\x00\x01\x00\x0a\x00", 8);
+  EXPECT_FALSE(UnpackAnnotations(forged, d.text, &back, &error));
+  EXPECT_EQ(error, "packed annotations: a name from a mention that does not exist");
+}
+
 TEST(PackedAnnotations, EveryTruncationAndExtensionIsRefused) {
   std::mt19937_64 rng(9);
   for (int n = 0; n < 20; ++n) {
@@ -155,11 +185,11 @@ TEST(PackedAnnotations, EveryTruncationAndExtensionIsRefused) {
     std::string error;
     for (size_t cut = 0; cut < blob.size(); ++cut) {
       Doc back;
-      EXPECT_FALSE(UnpackAnnotations(std::string_view(blob).substr(0, cut), &back, &error)) << cut;
+      EXPECT_FALSE(UnpackAnnotations(std::string_view(blob).substr(0, cut), "", &back, &error)) << cut;
       EXPECT_TRUE(back.blocks.empty() && back.mentions.empty() && back.amounts.empty());
     }
     Doc back;
-    EXPECT_FALSE(UnpackAnnotations(blob + '\0', &back, &error));
+    EXPECT_FALSE(UnpackAnnotations(blob + '\0', "", &back, &error));
     EXPECT_EQ(error, "packed annotations: trailing bytes");
   }
 }
@@ -167,22 +197,22 @@ TEST(PackedAnnotations, EveryTruncationAndExtensionIsRefused) {
 TEST(PackedAnnotations, ForgedValuesAreRefused) {
   Doc back;
   std::string error;
-  EXPECT_FALSE(UnpackAnnotations(std::string("\x02\x00\x00\x00\x00\x00", 6), &back, &error));
+  EXPECT_FALSE(UnpackAnnotations(std::string("\x02\x00\x00\x00\x00\x00", 6), "", &back, &error));
   EXPECT_EQ(error, "packed annotations: an unknown format version");
   // A count of 2^62 blocks in an 11-byte blob: refused before anything is allocated.
-  EXPECT_FALSE(UnpackAnnotations(std::string("\x01\xff\xff\xff\xff\xff\xff\xff\xff\x3f\x00", 11), &back, &error));
+  EXPECT_FALSE(UnpackAnnotations(std::string("\x01\xff\xff\xff\xff\xff\xff\xff\xff\x3f\x00", 11), "", &back, &error));
   EXPECT_EQ(error, "packed annotations: a count larger than the blob");
   // A varint of 11 bytes.
-  EXPECT_FALSE(UnpackAnnotations(std::string("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 12), &back, &error));
+  EXPECT_FALSE(UnpackAnnotations(std::string("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 12), "", &back, &error));
   EXPECT_EQ(error, "packed annotations: a varint longer than 64 bits");
   // One block of kind 7 (there are seven kinds, 0-6).
-  EXPECT_FALSE(UnpackAnnotations(std::string("\x01\x01\x07\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", 14), &back,
+  EXPECT_FALSE(UnpackAnnotations(std::string("\x01\x01\x07\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", 14), "", &back,
                                  &error));
   EXPECT_EQ(error, "packed annotations: an unknown enum value");
   // A mention whose begin is 2^32: the model keeps canonical offsets in 32 bits.
-  std::string blob("\x01\x00\x00\x00\x01\x00", 6);
-  blob += std::string("\x80\x80\x80\x80\x20\x00\x00\x00\x00", 9);  // zigzag(2^32) = 2^33
-  EXPECT_FALSE(UnpackAnnotations(blob, &back, &error));
+  std::string blob("\x01\x00\x00\x01\x00", 5);  // no blocks, no stories, one mention of entity 0
+  blob += std::string("\x80\x80\x80\x80\x20\x00\x00\x00\x00\x00", 10);  // begin zigzag(2^32) = 2^33
+  EXPECT_FALSE(UnpackAnnotations(blob, "", &back, &error));
   EXPECT_EQ(error, "packed annotations: a 32-bit value out of range");
 }
 
@@ -196,9 +226,11 @@ TEST(PackedAnnotations, CorruptBlobsNeverCrash) {
     for (int flips = 1 + rng() % 4; flips > 0; --flips) blob[rng() % blob.size()] ^= static_cast<char>(1 + rng() % 255);
     Doc back;
     std::string error;
-    if (!UnpackAnnotations(blob, &back, &error)) EXPECT_FALSE(error.empty());
+    if (!UnpackAnnotations(blob, "", &back, &error)) {
+      EXPECT_FALSE(error.empty());
+    }
     std::string noise = "\x01" + RandomString(rng, 64);
-    UnpackAnnotations(noise, &back, &error);
+    UnpackAnnotations(noise, "", &back, &error);
   }
 }
 
