@@ -29,9 +29,11 @@ TEXTS = {
 }
 
 # Rows each document owns; every one must be whole after a crash.
-# Schema 4 keeps a document's blocks, stories, entities, mentions and amounts packed in its row
-# (with their counts as columns), its quotes and time expressions as rows of their own.
-PACKED_COUNTS = ["blocks", "entities", "mentions", "amounts", "text_bytes", "length(annotations)"]
+# What each stored document holds, counted: on SQLite (schema 4) blocks, entities, mentions and
+# amounts are packed in the document's row with their counts as columns, quotes and time
+# expressions are rows; on PostgreSQL every one is a table of rows. Then the text's length.
+SPAN_KINDS = ["blocks", "entities", "mentions", "amounts", "quotes", "timexes"]
+PACKED_COUNTS = ["blocks", "entities", "mentions", "amounts"]
 CHILD_TABLES = ["quotes", "timexes"]
 
 
@@ -52,13 +54,13 @@ def lines(out):
 
 
 def rows_by_path(db):
-    """{path: (row count of each child table)} for every stored document."""
+    """{path: (count of each of SPAN_KINDS, text bytes)} for every stored document."""
     con = sqlite3.connect(db)
     out = {}
-    for row in con.execute(f"SELECT id, path, {', '.join(PACKED_COUNTS)} FROM documents"):
+    for row in con.execute(f"SELECT id, path, {', '.join(PACKED_COUNTS)}, text_bytes FROM documents"):
         doc_id, path = row[:2]
-        out[path] = row[2:] + tuple(con.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
-                                    for t in CHILD_TABLES)
+        out[path] = row[2:-1] + tuple(con.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?",
+                                                  (doc_id,)).fetchone()[0] for t in CHILD_TABLES) + row[-1:]
     con.close()
     return out
 
