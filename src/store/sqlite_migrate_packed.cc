@@ -10,6 +10,8 @@
 namespace dossier::store {
 namespace {
 
+// The small columns come first and the two blobs last, so that reading metadata never walks a
+// row's overflow pages.
 constexpr const char* kCreatePackedDocuments = R"SQL(
 CREATE TABLE documents_v4 (
   id INTEGER PRIMARY KEY,
@@ -29,8 +31,8 @@ CREATE TABLE documents_v4 (
 );
 )SQL";
 
-// The small columns come first and the two blobs last, so that reading metadata never walks a
-// row's overflow pages.
+// The old tables go, the new one takes the name, and FTS5 is rebuilt over the view that inflates
+// the text (its index is dropped with the old table whose text it read).
 constexpr const char* kReplaceTables = R"SQL(
 DROP TABLE documents_fts;
 DROP TABLE documents;
