@@ -32,7 +32,7 @@ echo "  re-indexing the same input (every document unchanged):"
 timed "$build/dossier" index --no-progress --db "$work/corpus.db" "$work/corpus.jsonl"
 sqlite3 "$work/corpus.db" "PRAGMA wal_checkpoint(TRUNCATE);" > /dev/null
 ls -l "$work/corpus.db"
-sqlite3 "$work/corpus.db" "SELECT 'documents', count(*), 'canonical text bytes', sum(length(CAST(text AS BLOB))) FROM documents;"
+sqlite3 "$work/corpus.db" "SELECT 'documents', count(*), 'canonical text bytes', sum(text_bytes), 'compressed', sum(length(text)) FROM documents;"
 sqlite3 "$work/corpus.db" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12;" 2>/dev/null || true
 
 echo "== 3. search latency, $count documents"

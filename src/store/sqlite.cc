@@ -85,6 +85,12 @@ std::string_view Stmt::Text(int col) const {
   return std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(st_, col)));
 }
 
+std::string_view Stmt::Blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(st_, col));
+  if (!p) return {};
+  return std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(st_, col)));
+}
+
 Transaction::Transaction(Db& db, std::string* error) : db_(db) {
   // Nested use (a document inside a batch) gets a savepoint: the document is all or nothing.
   if (sqlite3_get_autocommit(db.get())) ok_ = db.Exec("BEGIN IMMEDIATE", error);

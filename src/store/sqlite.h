@@ -55,6 +55,9 @@ class Stmt {
   void BindStatic(int i, std::string_view v) {
     sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
   }
+  void BindBlobStatic(int i, std::string_view v) {
+    sqlite3_bind_blob(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
   void BindNull(int i) { sqlite3_bind_null(st_, i); }
   void BindTextOrNull(int i, std::string_view v) {
     if (v.empty()) BindNull(i);
@@ -69,6 +72,7 @@ class Stmt {
   double Double(int col) const { return sqlite3_column_double(st_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
   std::string_view Text(int col) const;
+  std::string_view Blob(int col) const;
 
  private:
   sqlite3_stmt* st_ = nullptr;

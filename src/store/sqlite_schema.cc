@@ -1,14 +1,22 @@
 #include "store/sqlite_schema.h"
 
+#include "store/compressed_text.h"
+#include "store/sqlite_migrations.h"
+
 namespace dossier::store {
 namespace {
 
 // Migration i takes a database from user_version i to i + 1. Never edit a released step: add one.
 // Tables keyed by (doc_id, idx) are WITHOUT ROWID: a document's rows sit together, so replacing
 // or reading a document is a range operation, and no separate rowid is stored.
-constexpr const char* kMigrations[] = {
+struct Migration {
+  const char* sql;                            // run first (may be null)
+  bool (*convert)(Db&, std::string* error);   // then this (may be null): steps SQL cannot do
+};
+
+constexpr Migration kMigrations[] = {
     // 0 -> 1: the first schema.
-    R"SQL(
+    {R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY,
@@ -90,30 +98,58 @@ CREATE TABLE corpus_members (
   PRIMARY KEY (entity, doc_id, doc_entity)) WITHOUT ROWID;
 CREATE INDEX corpus_members_doc ON corpus_members(doc_id, doc_entity);
 INSERT INTO meta(key, value) VALUES ('entities_stale', '0');
-)SQL",
+)SQL", nullptr},
     // 1 -> 2: the documents in which each corpus entity is quoted, written at relinking, so that a
     // speaker filter is one index range instead of a join of every member document with its
     // quotes (300+ ms for a name in tens of thousands of documents). Marked stale so that the
     // next writer fills it. An index on format, so that a type filter never scans the documents.
-    R"SQL(
+    {R"SQL(
 CREATE TABLE corpus_speakers (
   entity INTEGER NOT NULL, doc_id INTEGER NOT NULL,
   PRIMARY KEY (entity, doc_id)) WITHOUT ROWID;
 CREATE INDEX corpus_speakers_doc ON corpus_speakers(doc_id);
 CREATE INDEX documents_format ON documents(format);
 UPDATE meta SET value = '1' WHERE key = 'entities_stale';
-)SQL",
+)SQL", nullptr},
     // 2 -> 3: time expressions by value, so that a timeline walks them in date order.
-    R"SQL(
+    {R"SQL(
 CREATE INDEX timexes_value ON timexes(value);
-)SQL",
+)SQL", nullptr},
+    // 3 -> 4: a document's blocks, stories, entities, mentions and amounts packed into one blob of
+    // its row (~250 rows a document became one), the entity surfaces dropped (they are the
+    // mentions' texts), the canonical text compressed, and FTS5 reading it through a view
+    // (sqlite_migrate_packed.cc).
+    {nullptr, MigrateToPackedDocuments},
 };
 constexpr int kStepCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kStepCount == kCorpusSchemaVersion, "one migration per schema version");
 
 }  // namespace
 
+bool MigrateSchema(Db& db, int target, std::string* error) {
+  Transaction tx(db, error);
+  if (!tx.ok()) return false;
+  // Re-read inside the write lock: another process may have migrated meanwhile.
+  const int64_t version = QueryInt(db, "PRAGMA user_version", error);
+  if (version < 0) return false;
+  for (int64_t v = version; v < target; ++v) {
+    const Migration& m = kMigrations[v];
+    if ((m.sql && !db.Exec(m.sql, error)) || (m.convert && !m.convert(db, error))) {
+      *error = "migration to schema version " + std::to_string(v + 1) + ": " + *error;
+      return false;
+    }
+  }
+  // user_version cannot take a bound parameter; the value is our own constant, not data.
+  if (version < target && !db.Exec("PRAGMA user_version=" + std::to_string(target), error)) return false;
+  return tx.Commit(error);
+}
+
 bool PrepareSchema(Db& db, bool read_only, std::string* error) {
+  // The function through which the schema's view reads the compressed text (FTS5 snippets).
+  if (RegisterTextFunction(db.get()) != SQLITE_OK) {
+    *error = "cannot register dossier_text: " + db.LastError();
+    return false;
+  }
   if (!read_only) {
     // WAL: readers never block the writer; synchronous=NORMAL keeps every committed transaction
     // through a crash of the process (only a power cut may lose the last ones).
@@ -138,19 +174,7 @@ bool PrepareSchema(Db& db, bool read_only, std::string* error) {
              std::to_string(kCorpusSchemaVersion) + ")";
     return false;
   }
-  Transaction tx(db, error);
-  if (!tx.ok()) return false;
-  // Re-read inside the write lock: another process may have migrated meanwhile.
-  version = QueryInt(db, "PRAGMA user_version", error);
-  for (int64_t v = version; v < kCorpusSchemaVersion; ++v) {
-    if (!db.Exec(kMigrations[v], error)) {
-      *error = "migration to schema version " + std::to_string(v + 1) + ": " + *error;
-      return false;
-    }
-  }
-  // user_version cannot take a bound parameter; the value is our own constant, not data.
-  if (!db.Exec("PRAGMA user_version=" + std::to_string(kCorpusSchemaVersion), error)) return false;
-  return tx.Commit(error);
+  return MigrateSchema(db, kCorpusSchemaVersion, error);
 }
 
 }  // namespace dossier::store

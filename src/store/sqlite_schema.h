@@ -10,11 +10,15 @@
 
 namespace dossier::store {
 
-inline constexpr int kCorpusSchemaVersion = 3;
+inline constexpr int kCorpusSchemaVersion = 4;
 
 // Sets the connection's pragmas (WAL, synchronous=NORMAL, ...) and brings the schema to
 // kCorpusSchemaVersion. A read-only connection only checks the version.
 bool PrepareSchema(Db& db, bool read_only, std::string* error);
+
+// Runs the migrations from the database's version up to `target` (<= kCorpusSchemaVersion) in one
+// transaction. PrepareSchema's second half; tests use it to make a database of an older version.
+bool MigrateSchema(Db& db, int target, std::string* error);
 
 }  // namespace dossier::store
 

@@ -42,6 +42,8 @@ class SqliteCorpusStore final : public CorpusStore {
   // Entity questions on a stale corpus relink first when they can.
   bool FreshEntities(std::string* error);
   bool LoadEntity(int64_t id, StoredEntity* out, std::string* error);
+  // The input range of a story of a document (its blocks' source offsets); found false if none.
+  bool StoryRange(int64_t doc_id, int32_t story, uint64_t* begin, uint64_t* end, bool* found, std::string* error);
 
   StoreOptions options_;
   Db db_;

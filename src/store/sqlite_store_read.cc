@@ -3,7 +3,9 @@
 // parameter; the SQL text is assembled only from fixed fragments chosen by which filters are set.
 #include <algorithm>
 
+#include "store/compressed_text.h"
 #include "store/enum_names.h"
+#include "store/packed_document.h"
 #include "store/search_query.h"
 #include "store/sqlite_store.h"
 #include "store/store_text.h"
@@ -156,7 +158,7 @@ bool SqliteCorpusStore::Search(const SearchRequest& r, std::vector<SearchHit>* h
     inner += " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?";
   }
   const std::string sql = "SELECT d.id, d.path, d.title, d.site, d.published, d.format, r.rank, " +
-                          std::string(full_text ? "NULL" : "d.text") + " FROM (" + inner +
+                          std::string(full_text ? "NULL" : "dossier_text(d.text, d.text_bytes)") + " FROM (" + inner +
                           ") r JOIN documents d ON d.id = r.id ORDER BY " +
                           (full_text ? "r.rank, r.id" : "d.published DESC, d.id DESC");
   Stmt st;
@@ -283,7 +285,8 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
   Stmt st;
   if (!st.Prepare(db_,
                   "SELECT path, content_hash, format, size_bytes, encoding, title, site, url, published, language, "
-                  "description, section, bylines, time_reference, text FROM documents WHERE id = ?1",
+                  "description, section, bylines, time_reference, text_bytes, annotations, text FROM documents "
+                  "WHERE id = ?1",
                   error))
     return false;
   st.Bind(1, doc_id);
@@ -306,7 +309,11 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
     b = nl == std::string_view::npos ? std::string_view() : b.substr(nl + 1);
   }
   c.time_reference = std::string(st.Text(13));
-  c.text = std::string(st.Text(14));
+  if (!DecompressText(st.Blob(16), static_cast<uint64_t>(st.Int(14)), &c.text, error) ||
+      !UnpackAnnotations(st.Blob(15), c.text, &c, error)) {
+    *error = "document " + std::to_string(doc_id) + ": " + *error;
+    return false;
+  }
 
   auto rows = [&](const char* sql, auto&& read) {
     Stmt s;
@@ -315,41 +322,7 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
     while (s.Step(error)) read(s);
     return error->empty();
   };
-  return rows("SELECT kind, story, line, begin, end, source_begin, source_end FROM blocks WHERE doc_id = ?1 "
-              "ORDER BY idx",
-              [&](Stmt& s) {
-                CorpusDocument::Block b;
-                BlockKindFromName(s.Text(0), &b.kind);
-                b.story = s.IsNull(1) ? kNoStory : static_cast<int32_t>(s.Int(1));
-                b.line = static_cast<uint32_t>(s.Int(2));
-                b.begin = static_cast<uint32_t>(s.Int(3));
-                b.end = static_cast<uint32_t>(s.Int(4));
-                b.source_begin = s.Int(5);
-                b.source_end = s.Int(6);
-                c.blocks.push_back(b);
-              }) &&
-         rows("SELECT title, title_block, first_block, last_block, source_begin, source_end FROM stories "
-              "WHERE doc_id = ?1 ORDER BY idx",
-              [&](Stmt& s) {
-                c.stories.push_back({std::string(s.Text(0)), s.IsNull(1) ? -1 : static_cast<int32_t>(s.Int(1)),
-                                     static_cast<uint32_t>(s.Int(2)), static_cast<uint32_t>(s.Int(3)),
-                                     static_cast<uint64_t>(s.Int(4)), static_cast<uint64_t>(s.Int(5))});
-              }) &&
-         rows("SELECT type, name FROM entities WHERE doc_id = ?1 ORDER BY idx",
-              [&](Stmt& s) {
-                CorpusDocument::Entity e;
-                EntityTypeFromName(s.Text(0), &e.type);
-                e.name = std::string(s.Text(1));
-                c.entities.push_back(std::move(e));
-              }) &&
-         rows("SELECT entity, begin, end, source_begin, source_end, description FROM mentions WHERE doc_id = ?1 "
-              "ORDER BY idx",
-              [&](Stmt& s) {
-                c.mentions.push_back({static_cast<uint32_t>(s.Int(0)), static_cast<uint32_t>(s.Int(1)),
-                                      static_cast<uint32_t>(s.Int(2)), static_cast<uint64_t>(s.Int(3)),
-                                      static_cast<uint64_t>(s.Int(4)), s.Int(5) != 0});
-              }) &&
-         rows((std::string("SELECT ") + kQuoteColumns + " FROM quotes q WHERE q.doc_id = ?1 ORDER BY q.idx").c_str(),
+  return rows((std::string("SELECT ") + kQuoteColumns + " FROM quotes q WHERE q.doc_id = ?1 ORDER BY q.idx").c_str(),
               [&](Stmt& s) {
                 CorpusDocument::Quote q;
                 ReadQuote(s, 0, &q);
@@ -365,22 +338,6 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
                 x.source_begin = s.Int(4);
                 x.source_end = s.Int(5);
                 c.timexes.push_back(std::move(x));
-              }) &&
-         rows("SELECT kind, text, value, high, unit, approximate, modifier, source_begin, source_end FROM amounts "
-              "WHERE doc_id = ?1 ORDER BY idx",
-              [&](Stmt& s) {
-                CorpusDocument::Amount a;
-                AmountKindFromName(s.Text(0), &a.kind);
-                a.text = std::string(s.Text(1));
-                a.value = s.Double(2);
-                a.has_high = !s.IsNull(3);
-                a.high = s.Double(3);
-                a.unit = std::string(s.Text(4));
-                a.approximate = s.Int(5) != 0;
-                a.modifier = std::string(s.Text(6));
-                a.source_begin = s.Int(7);
-                a.source_end = s.Int(8);
-                c.amounts.push_back(std::move(a));
               });
 }
 
@@ -397,11 +354,10 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
     return false;
   Stmt docs, co, qs;
   if (!docs.Prepare(db_,
-                    // Mentions are counted for the page of documents only (in the outer query; next
-                    // to the sort key they would be counted in every document of the entity).
-                    std::string("SELECT d.id, d.path, d.title, d.published, (SELECT count(*) FROM mentions x "
-                                "WHERE x.doc_id = d.id AND x.entity IN (SELECT doc_entity FROM corpus_members "
-                                "WHERE entity = ?1 AND doc_id = d.id)) FROM (SELECT id FROM documents ") +
+                    // Mentions are counted for the page of documents only (below, from their packed
+                    // annotations; next to the sort key they would be counted in every document).
+                    std::string("SELECT d.id, d.path, d.title, d.published, d.annotations, d.text_bytes, d.text FROM "
+                                "(SELECT id FROM documents ") +
                         (small ? "WHERE id IN" : "INDEXED BY documents_published WHERE +id IN") +
                         " (SELECT doc_id FROM corpus_members WHERE entity = ?1) "
                         "ORDER BY published DESC, id DESC LIMIT ?2) r JOIN documents d ON d.id = r.id "
@@ -422,11 +378,33 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
                       "ORDER BY d.published IS NULL, d.published DESC, d.id DESC, q.idx LIMIT ?2",
                   error))
     return false;
+  Stmt members;
+  if (!members.Prepare(db_, "SELECT doc_entity FROM corpus_members WHERE entity = ?1 AND doc_id = ?2", error))
+    return false;
   docs.Bind(1, id);
   docs.Bind(2, limit);
-  while (docs.Step(error))
-    out->documents.push_back({docs.Int(0), std::string(docs.Text(1)), std::string(docs.Text(2)),
-                              std::string(docs.Text(3)), static_cast<uint32_t>(docs.Int(4))});
+  CorpusDocument packed;
+  std::vector<uint32_t> doc_entities;
+  while (docs.Step(error)) {
+    const int64_t doc_id = docs.Int(0);
+    doc_entities.clear();
+    members.Bind(1, id);
+    members.Bind(2, doc_id);
+    while (members.Step(error)) doc_entities.push_back(static_cast<uint32_t>(members.Int(0)));
+    members.Reset();
+    if (!error->empty()) return false;
+    if (!DecompressText(docs.Blob(6), static_cast<uint64_t>(docs.Int(5)), &packed.text, error) ||
+        !UnpackAnnotations(docs.Blob(4), packed.text, &packed, error)) {
+      *error = "document " + std::to_string(doc_id) + ": " + *error;
+      return false;
+    }
+    uint32_t mentions = 0;
+    for (const CorpusDocument::Mention& m : packed.mentions)
+      mentions += std::find(doc_entities.begin(), doc_entities.end(), m.entity) != doc_entities.end();
+    out->documents.push_back({doc_id, std::string(docs.Text(1)), std::string(docs.Text(2)), std::string(docs.Text(3)),
+                              mentions});
+  }
+  if (!error->empty()) return false;
   co.Bind(1, id);
   co.Bind(2, limit);
   co.Bind(3, static_cast<int64_t>(kCoOccurrenceDocuments));
@@ -474,6 +452,26 @@ bool SqliteCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t lim
   return error->empty();
 }
 
+bool SqliteCorpusStore::StoryRange(int64_t doc_id, int32_t story, uint64_t* begin, uint64_t* end, bool* found,
+                                   std::string* error) {
+  *found = false;
+  Stmt st;
+  if (!st.Prepare(db_, "SELECT annotations, text_bytes, text FROM documents WHERE id = ?1", error)) return false;
+  st.Bind(1, doc_id);
+  if (!st.Step(error)) return error->empty();
+  CorpusDocument packed;
+  if (!DecompressText(st.Blob(2), static_cast<uint64_t>(st.Int(1)), &packed.text, error) ||
+      !UnpackAnnotations(st.Blob(0), packed.text, &packed, error))
+    return false;
+  for (const CorpusDocument::Block& b : packed.blocks) {
+    if (b.story != story) continue;
+    *begin = *found ? std::min(*begin, b.source_begin) : b.source_begin;
+    *end = *found ? std::max(*end, b.source_end) : b.source_end;
+    *found = true;
+  }
+  return true;
+}
+
 bool SqliteCorpusStore::Timeline(const TimelineRequest& r, std::vector<CorpusTimelineEvent>* out,
                                  std::string* error) {
   error->clear();
@@ -500,13 +498,15 @@ bool SqliteCorpusStore::Timeline(const TimelineRequest& r, std::vector<CorpusTim
     inner += " AND t.doc_id = ?";
     values.push_back(std::to_string(r.doc_id));
     if (r.story >= 0) {
-      // A story's range in the input: from its first block to its last.
-      inner += " AND t.source_begin >= (SELECT min(source_begin) FROM blocks WHERE doc_id = ? AND story = ?)"
-               " AND t.source_end <= (SELECT max(source_end) FROM blocks WHERE doc_id = ? AND story = ?)";
-      for (int k = 0; k < 2; ++k) {
-        values.push_back(std::to_string(r.doc_id));
-        values.push_back(std::to_string(r.story));
-      }
+      // A story's range in the input: from its first block to its last (the blocks are packed in
+      // the document's row). A story without blocks has no range, hence no events.
+      uint64_t begin = 0, end = 0;
+      bool found = false;
+      if (!StoryRange(r.doc_id, r.story, &begin, &end, &found, error)) return false;
+      if (!found) return true;
+      inner += " AND t.source_begin >= ? AND t.source_end <= ?";
+      values.push_back(std::to_string(begin));
+      values.push_back(std::to_string(end));
     }
   }
   inner += " ORDER BY t.value, t.doc_id, t.idx LIMIT ?";
@@ -542,11 +542,15 @@ bool SqliteCorpusStore::Stats(StoreStats* out, std::string* error) {
   error->clear();
   *out = StoreStats();
   const std::pair<const char*, uint64_t*> counts[] = {
-      {"SELECT count(*) FROM documents", &out->documents},   {"SELECT count(*) FROM blocks", &out->blocks},
-      {"SELECT count(*) FROM entities", &out->entities},     {"SELECT count(*) FROM mentions", &out->mentions},
-      {"SELECT count(*) FROM quotes", &out->quotes},         {"SELECT count(*) FROM timexes", &out->timexes},
-      {"SELECT count(*) FROM amounts", &out->amounts},       {"SELECT count(*) FROM corpus_entities", &out->corpus_entities},
-      {"SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &out->text_bytes}};
+      {"SELECT count(*) FROM documents", &out->documents},
+      {"SELECT coalesce(sum(blocks), 0) FROM documents", &out->blocks},
+      {"SELECT coalesce(sum(entities), 0) FROM documents", &out->entities},
+      {"SELECT coalesce(sum(mentions), 0) FROM documents", &out->mentions},
+      {"SELECT count(*) FROM quotes", &out->quotes},
+      {"SELECT count(*) FROM timexes", &out->timexes},
+      {"SELECT coalesce(sum(amounts), 0) FROM documents", &out->amounts},
+      {"SELECT count(*) FROM corpus_entities", &out->corpus_entities},
+      {"SELECT coalesce(sum(text_bytes), 0) FROM documents", &out->text_bytes}};
   for (const auto& [sql, dst] : counts) {
     const int64_t v = QueryInt(db_, sql, error);
     if (v < 0) return false;

@@ -3,7 +3,10 @@
 #include <ctime>
 #include <set>
 
+#include "store/compressed_text.h"
 #include "store/enum_names.h"
+#include "store/packed_document.h"
+#include "store/sqlite_document_row.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_store.h"
 
@@ -11,31 +14,22 @@ namespace dossier::store {
 
 namespace {
 
-// The tables holding rows of one document, emptied when it is replaced or removed.
-constexpr const char* kChildTables[] = {"blocks", "stories", "entities", "entity_surfaces", "mentions",
-                                        "quotes", "timexes", "amounts", "corpus_members",
-                                        "corpus_speakers"};
+// The tables holding rows of one document besides its own row (which holds its blocks, stories,
+// entities, mentions and amounts packed), emptied when it is replaced or removed.
+constexpr const char* kChildTables[] = {"quotes", "timexes", "corpus_members", "corpus_speakers"};
 constexpr size_t kChildTableCount = sizeof(kChildTables) / sizeof(kChildTables[0]);
 
 }  // namespace
 
 struct SqliteCorpusStore::Writers {
-  Stmt find, insert_doc, del_doc, block, story, entity, surface, mention, quote, timex, amount;
+  Stmt find, insert_doc, insert_fts, del_fts, del_doc, quote, timex;
   Stmt del[kChildTableCount];
+  DocumentRowBuffers buffers;
 };
 
 namespace {
 
 void BindU(Stmt& s, int i, uint64_t v) { s.Bind(i, static_cast<int64_t>(v)); }
-
-std::string JoinLines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out.push_back('\n');
-    out += s;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -58,23 +52,20 @@ bool SqliteCorpusStore::PrepareWriters(std::string* error) {
   w_ = new Writers;
   Writers& w = *w_;
   bool ok = w.find.Prepare(db_, "SELECT id, content_hash FROM documents WHERE path = ?1", error) &&
-            w.insert_doc.Prepare(db_,
-                                 "INSERT INTO documents(id, path, content_hash, format, size_bytes, encoding, title, "
-                                 "site, url, published, language, description, section, bylines, time_reference, "
-                                 "text, indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                                 "?14, ?15, ?16, ?17)",
-                                 error) &&
+            w.insert_doc.Prepare(db_, InsertDocumentRowSql("documents"), error) &&
+            // The full-text index is written here, not by triggers: its text is the uncompressed
+            // one at hand (a trigger would inflate what was just deflated). Taking a document out
+            // needs the values it was indexed with: read back through the view.
+            w.insert_fts.Prepare(db_, "INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)", error) &&
+            w.del_fts.Prepare(db_,
+                              "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+                              "SELECT 'delete', id, title, text FROM document_texts WHERE id = ?1",
+                              error) &&
             w.del_doc.Prepare(db_, "DELETE FROM documents WHERE id = ?1", error) &&
-            w.block.Prepare(db_, "INSERT INTO blocks VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error) &&
-            w.story.Prepare(db_, "INSERT INTO stories VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) &&
-            w.entity.Prepare(db_, "INSERT INTO entities VALUES (?1, ?2, ?3, ?4)", error) &&
-            w.surface.Prepare(db_, "INSERT INTO entity_surfaces VALUES (?1, ?2, ?3, ?4, ?5)", error) &&
-            w.mention.Prepare(db_, "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) &&
             w.quote.Prepare(db_,
                             "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                             error) &&
-            w.timex.Prepare(db_, "INSERT INTO timexes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) &&
-            w.amount.Prepare(db_, "INSERT INTO amounts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+            w.timex.Prepare(db_, "INSERT INTO timexes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   for (size_t i = 0; ok && i < kChildTableCount; ++i)
     ok = w.del[i].Prepare(db_, std::string("DELETE FROM ") + kChildTables[i] + " WHERE doc_id = ?1", error);
   return ok;
@@ -110,8 +101,10 @@ bool SqliteCorpusStore::DeleteRows(int64_t doc_id, std::string* error) {
     d.Bind(1, doc_id);
     if (!d.Run(error)) return false;
   }
+  w_->del_fts.Bind(1, doc_id);
+  if (!w_->del_fts.Run(error)) return false;
   w_->del_doc.Bind(1, doc_id);
-  return w_->del_doc.Run(error);  // the trigger takes it out of the full-text index
+  return w_->del_doc.Run(error);
 }
 
 bool SqliteCorpusStore::Put(const CorpusDocument& doc, PutResult* result, std::string* error) {
@@ -155,94 +148,16 @@ bool SqliteCorpusStore::Put(const CorpusDocument& doc, PutResult* result, std::s
 bool SqliteCorpusStore::InsertRows(int64_t old_id, const CorpusDocument& doc, std::string* error) {
   Writers& w = *w_;
   Stmt& d = w.insert_doc;
-  if (old_id >= 0) d.Bind(1, old_id);  // a changed file keeps its id
-  else d.BindNull(1);
-  d.BindStatic(2, doc.path);
-  d.BindStatic(3, doc.content_hash);
-  d.BindStatic(4, doc.format);
-  BindU(d, 5, doc.size_bytes);
-  d.BindTextOrNull(6, doc.encoding);
-  d.BindTextOrNull(7, doc.title);
-  d.BindTextOrNull(8, doc.site);
-  d.BindTextOrNull(9, doc.url);
-  d.BindTextOrNull(10, doc.published);
-  d.BindTextOrNull(11, doc.language);
-  d.BindTextOrNull(12, doc.description);
-  d.BindTextOrNull(13, doc.section);
-  const std::string bylines = JoinLines(doc.bylines);
-  d.BindTextOrNull(14, bylines);
-  d.BindTextOrNull(15, doc.time_reference);
-  d.BindStatic(16, doc.text);
-  d.Bind(17, static_cast<int64_t>(std::time(nullptr)));
+  BindDocumentRow(d, old_id, doc, static_cast<int64_t>(std::time(nullptr)), &w.buffers);  // a changed file keeps its id
   if (!d.Run(error)) return false;
   const int64_t id = db_.LastInsertRowid();
-
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    Stmt& s = w.block;
-    s.Bind(1, id);
-    s.Bind(2, static_cast<int64_t>(i));
-    s.BindStatic(3, BlockKindName(b.kind));
-    if (b.story == kNoStory) s.BindNull(4);
-    else s.Bind(4, static_cast<int64_t>(b.story));
-    s.Bind(5, static_cast<int64_t>(b.line));
-    s.Bind(6, static_cast<int64_t>(b.begin));
-    s.Bind(7, static_cast<int64_t>(b.end));
-    BindU(s, 8, b.source_begin);
-    BindU(s, 9, b.source_end);
-    if (!s.Run(error)) return false;
-  }
   // The crash test kills the process here: some rows of this document written, none committed.
   if (options_.mid_document_hook) options_.mid_document_hook(++puts_);
+  w.insert_fts.Bind(1, id);
+  w.insert_fts.BindTextOrNull(2, doc.title);
+  w.insert_fts.BindStatic(3, doc.text);
+  if (!w.insert_fts.Run(error)) return false;
 
-  for (size_t i = 0; i < doc.stories.size(); ++i) {
-    const auto& st = doc.stories[i];
-    Stmt& s = w.story;
-    s.Bind(1, id);
-    s.Bind(2, static_cast<int64_t>(i));
-    s.BindStatic(3, st.title);
-    if (st.title_block < 0) s.BindNull(4);
-    else s.Bind(4, static_cast<int64_t>(st.title_block));
-    s.Bind(5, static_cast<int64_t>(st.first_block));
-    s.Bind(6, static_cast<int64_t>(st.last_block));
-    BindU(s, 7, st.source_begin);
-    BindU(s, 8, st.source_end);
-    if (!s.Run(error)) return false;
-  }
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    Stmt& s = w.entity;
-    s.Bind(1, id);
-    s.Bind(2, static_cast<int64_t>(i));
-    s.BindStatic(3, EntityTypeName(doc.entities[i].type));
-    s.BindStatic(4, doc.entities[i].name);
-    if (!s.Run(error)) return false;
-  }
-  // The surfaces the corpus linker reads (so relinking never needs the documents' texts).
-  const std::vector<EntitySummary> summaries = SummariseEntities(doc);
-  for (const EntitySummary& e : summaries) {
-    for (size_t k = 0; k < e.surfaces.size(); ++k) {
-      Stmt& s = w.surface;
-      s.Bind(1, id);
-      s.Bind(2, static_cast<int64_t>(e.entity));
-      s.Bind(3, static_cast<int64_t>(k));
-      s.BindStatic(4, e.surfaces[k].text);
-      s.Bind(5, static_cast<int64_t>(e.surfaces[k].mentions));
-      if (!s.Run(error)) return false;
-    }
-  }
-  for (size_t i = 0; i < doc.mentions.size(); ++i) {
-    const auto& m = doc.mentions[i];
-    Stmt& s = w.mention;
-    s.Bind(1, id);
-    s.Bind(2, static_cast<int64_t>(i));
-    s.Bind(3, static_cast<int64_t>(m.entity));
-    s.Bind(4, static_cast<int64_t>(m.begin));
-    s.Bind(5, static_cast<int64_t>(m.end));
-    BindU(s, 6, m.source_begin);
-    BindU(s, 7, m.source_end);
-    s.Bind(8, static_cast<int64_t>(m.description));
-    if (!s.Run(error)) return false;
-  }
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const auto& q = doc.quotes[i];
     Stmt& s = w.quote;
@@ -282,23 +197,6 @@ bool SqliteCorpusStore::InsertRows(int64_t old_id, const CorpusDocument& doc, st
     s.BindTextOrNull(6, x.mod);
     BindU(s, 7, x.source_begin);
     BindU(s, 8, x.source_end);
-    if (!s.Run(error)) return false;
-  }
-  for (size_t i = 0; i < doc.amounts.size(); ++i) {
-    const auto& a = doc.amounts[i];
-    Stmt& s = w.amount;
-    s.Bind(1, id);
-    s.Bind(2, static_cast<int64_t>(i));
-    s.BindStatic(3, AmountKindName(a.kind));
-    s.BindStatic(4, a.text);
-    s.Bind(5, a.value);
-    if (a.has_high) s.Bind(6, a.high);
-    else s.BindNull(6);
-    s.BindTextOrNull(7, a.unit);
-    s.Bind(8, static_cast<int64_t>(a.approximate));
-    s.BindTextOrNull(9, a.modifier);
-    BindU(s, 10, a.source_begin);
-    BindU(s, 11, a.source_end);
     if (!s.Run(error)) return false;
   }
   return true;
@@ -352,47 +250,28 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
   std::vector<int64_t> doc_ids;
   std::vector<std::vector<std::string>> doc_names;  // [linker document][entity]: its own name
   {
-    Stmt ents, surf;
-    if (!ents.Prepare(db_, "SELECT doc_id, idx, type, name FROM entities ORDER BY doc_id, idx", error) ||
-        !surf.Prepare(db_, "SELECT doc_id, entity, text, mentions FROM entity_surfaces ORDER BY doc_id, entity, idx",
+    // The summaries come from each document's packed entities and mentions, the surfaces being
+    // the mentions' texts (what SummariseEntities computed when they were stored as rows).
+    Stmt docs;
+    if (!docs.Prepare(db_, "SELECT id, text_bytes, annotations, text FROM documents WHERE entities > 0 ORDER BY id",
                       error))
       return false;
-    bool surf_row = surf.Step(error);
-    std::vector<EntitySummary> current;
-    int64_t current_doc = -1;
-    auto flush = [&]() {
-      if (current_doc >= 0) {
-        std::vector<std::string> names;
-        for (const EntitySummary& e : current) {
-          if (names.size() <= e.entity) names.resize(e.entity + 1);
-          names[e.entity] = e.name;
-        }
-        doc_names.push_back(std::move(names));
-        linker.Add(std::move(current));
-        doc_ids.push_back(current_doc);
+    CorpusDocument doc;
+    while (docs.Step(error)) {
+      if (!DecompressText(docs.Blob(3), static_cast<uint64_t>(docs.Int(1)), &doc.text, error) ||
+          !UnpackAnnotations(docs.Blob(2), doc.text, &doc, error)) {
+        *error = "document " + std::to_string(docs.Int(0)) + ": " + *error;
+        return false;
       }
-      current.clear();
-    };
-    while (ents.Step(error)) {
-      const int64_t doc = ents.Int(0);
-      if (doc != current_doc) {
-        flush();
-        current_doc = doc;
-      }
-      EntitySummary s;
-      s.entity = static_cast<uint32_t>(ents.Int(1));
-      EntityTypeFromName(ents.Text(2), &s.type);
-      s.name = std::string(ents.Text(3));
-      while (surf_row && (surf.Int(0) < doc || (surf.Int(0) == doc && surf.Int(1) < s.entity)))
-        surf_row = surf.Step(error);
-      while (surf_row && surf.Int(0) == doc && surf.Int(1) == s.entity) {
-        s.surfaces.push_back({std::string(surf.Text(2)), static_cast<uint32_t>(surf.Int(3))});
-        surf_row = surf.Step(error);
-      }
-      current.push_back(std::move(s));
+      std::vector<EntitySummary> summaries = SummariseEntities(doc);
+      std::vector<std::string> names;
+      names.reserve(summaries.size());
+      for (const EntitySummary& e : summaries) names.push_back(e.name);
+      doc_names.push_back(std::move(names));
+      linker.Add(std::move(summaries));
+      doc_ids.push_back(docs.Int(0));
     }
     if (!error->empty()) return false;
-    flush();
   }
   const std::vector<CorpusEntity> corpus = linker.Link();
   if (!db_.Exec("DELETE FROM corpus_entities; DELETE FROM corpus_aliases; DELETE FROM corpus_keys; "

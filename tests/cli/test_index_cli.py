@@ -4,6 +4,7 @@ import json
 import os
 import signal
 import sqlite3
+import zlib
 import subprocess
 import time
 
@@ -28,7 +29,12 @@ TEXTS = {
 }
 
 # Rows each document owns; every one must be whole after a crash.
-CHILD_TABLES = ["blocks", "stories", "entities", "entity_surfaces", "mentions", "quotes", "timexes", "amounts"]
+# What each stored document holds, counted: on SQLite (schema 4) blocks, entities, mentions and
+# amounts are packed in the document's row with their counts as columns, quotes and time
+# expressions are rows; on PostgreSQL every one is a table of rows. Then the text's length.
+SPAN_KINDS = ["blocks", "entities", "mentions", "amounts", "quotes", "timexes"]
+PACKED_COUNTS = ["blocks", "entities", "mentions", "amounts"]
+CHILD_TABLES = ["quotes", "timexes"]
 
 
 def run(dossier, *args, stdin=None, env=None):
@@ -48,12 +54,13 @@ def lines(out):
 
 
 def rows_by_path(db):
-    """{path: (row count of each child table)} for every stored document."""
+    """{path: (count of each of SPAN_KINDS, text bytes)} for every stored document."""
     con = sqlite3.connect(db)
     out = {}
-    for doc_id, path in con.execute("SELECT id, path FROM documents"):
-        out[path] = tuple(con.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
-                          for t in CHILD_TABLES)
+    for row in con.execute(f"SELECT id, path, {', '.join(PACKED_COUNTS)}, text_bytes FROM documents"):
+        doc_id, path = row[:2]
+        out[path] = row[2:-1] + tuple(con.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?",
+                                                  (doc_id,)).fetchone()[0] for t in CHILD_TABLES) + row[-1:]
     con.close()
     return out
 
@@ -197,8 +204,16 @@ def make_batch(dossier, tmp_path, copies):
     return str(path)
 
 
-def check_whole(db, reference):
+def connect_with_text(db):
+    """A connection that can read the compressed text (FTS5 reads it through the view
+    document_texts, which calls dossier_text: a zlib stream and its length)."""
     con = sqlite3.connect(db)
+    con.create_function("dossier_text", 2, lambda blob, size: zlib.decompress(blob).decode(), deterministic=True)
+    return con
+
+
+def check_whole(db, reference):
+    con = connect_with_text(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
     con.close()

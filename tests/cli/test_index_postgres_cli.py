@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from test_index_cli import CHILD_TABLES, TEXTS, lines, make_batch, rows_by_path, run, write_texts
+from test_index_cli import SPAN_KINDS, TEXTS, lines, make_batch, rows_by_path, run, write_texts
 
 SERVER = os.environ.get("DOSSIER_TEST_POSTGRES_URL", "")
 pytestmark = pytest.mark.skipif(not SERVER, reason="DOSSIER_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
@@ -46,8 +46,8 @@ def pg_db():
 
 
 def pg_rows_by_path(url):
-    """{path: (row count of each child table)}, as rows_by_path does for a SQLite file."""
-    counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE doc_id = d.id)" for t in CHILD_TABLES)
+    """{path: (row count of each of SPAN_KINDS, text bytes)}, as rows_by_path does for a SQLite file."""
+    counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE doc_id = d.id)" for t in SPAN_KINDS) + ", octet_length(d.text)"
     return {row[0]: tuple(int(x) for x in row[1:]) for row in sql(url, f"SELECT d.path, {counts} FROM documents d")}
 
 
@@ -120,7 +120,7 @@ def test_a_kill_mid_document_loses_nothing_committed(dossier, tmp_path, pg_db):
     for path, counts in stored.items():
         assert counts == reference[path], path  # never half a document
     # No row of a document that is not there.
-    for t in CHILD_TABLES:
+    for t in SPAN_KINDS:
         assert sql(pg_db, f"SELECT count(*) FROM {t} WHERE doc_id NOT IN (SELECT id FROM documents)") == [["0"]], t
 
     r = run(dossier, "index", "--db", pg_db, batch)

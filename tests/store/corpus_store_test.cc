@@ -13,7 +13,10 @@
 
 #include "dossier/corpus_store.h"
 #include "corpus_test_support.h"
+#include "store/sqlite.h"
+#include "store/sqlite_schema.h"
 #include "test_corpus.h"
+#include "version3_rows.h"
 
 namespace dossier {
 namespace {
@@ -496,7 +499,7 @@ TEST_P(CorpusStoreTest, SchemaIsVersionedAndANewerOneIsRefused) {
   {
     auto s = Open();
     ASSERT_TRUE(s->Stats(&st, &error));
-    EXPECT_EQ(st.schema_version, GetParam() == Backend::kSqlite ? 3 : 1);  // each backend's own numbering
+    EXPECT_EQ(st.schema_version, GetParam() == Backend::kSqlite ? 4 : 1);  // each backend's own numbering
   }
   ASSERT_EQ(corpus_.SetSchemaVersion(99), "");
   EXPECT_EQ(OpenCorpusStore(corpus_.db(), {}, &error), nullptr);
@@ -510,22 +513,133 @@ TEST_P(CorpusStoreTest, SchemaIsVersionedAndANewerOneIsRefused) {
   EXPECT_FALSE(empty.Exists());
 }
 
+// Everything a caller can ask of the small corpus, written out: the same text means the same
+// answers (documents whole, hits with scores and snippets, entities, quotes, timelines, counts).
+std::string Answers(CorpusStore* s) {
+  std::string out, error;
+  EXPECT_TRUE(s->RelinkEntities(&error)) << error;
+  char num[64];
+  auto add = [&](const auto&... parts) { ((out += parts, out += '|'), ...); };
+  auto n = [&](double v) {
+    std::snprintf(num, sizeof num, "%.12g", v);
+    return std::string(num);
+  };
+  StoreStats st;
+  EXPECT_TRUE(s->Stats(&st, &error)) << error;
+  add("stats", n(st.documents), n(st.blocks), n(st.entities), n(st.mentions), n(st.quotes), n(st.timexes),
+      n(st.amounts), n(st.corpus_entities), n(st.text_bytes), "\n");
+  for (int64_t id = 1; id <= 4; ++id) {
+    Doc d;
+    if (!s->GetDocument(id, &d, &error)) {
+      add("no document", n(id), error, "\n");
+      continue;
+    }
+    add(d.path, d.content_hash, d.format, n(d.size_bytes), d.encoding, d.title, d.site, d.url, d.published, d.language,
+        d.description, d.section, d.time_reference, d.text, "\n");
+    for (const auto& b : d.bylines) add("byline", b);
+    for (const auto& b : d.blocks)
+      add("block", BlockKindName(b.kind), n(b.story), n(b.line), n(b.begin), n(b.end), n(b.source_begin), n(b.source_end));
+    for (const auto& x : d.stories)
+      add("story", x.title, n(x.title_block), n(x.first_block), n(x.last_block), n(x.source_begin), n(x.source_end));
+    for (const auto& e : d.entities) add("entity", EntityTypeName(e.type), e.name);
+    for (const auto& m : d.mentions)
+      add("mention", n(m.entity), n(m.begin), n(m.end), n(m.source_begin), n(m.source_end), n(m.description));
+    for (const auto& q : d.quotes)
+      add("quote", QuoteTypeName(q.type), q.text, n(q.source_begin), n(q.source_end), n(q.has_speaker), q.speaker_text,
+          q.speaker_name, n(q.speaker_entity), n(q.speaker_source_begin), n(q.speaker_source_end), q.cue,
+          n(q.cue_begin), n(q.cue_end));
+    for (const auto& x : d.timexes)
+      add("timex", TimexTypeName(x.type), x.text, x.value, x.mod, n(x.source_begin), n(x.source_end));
+    for (const auto& a : d.amounts)
+      add("amount", AmountKindName(a.kind), a.text, a.unit, a.modifier, n(a.value), n(a.high), n(a.has_high),
+          n(a.approximate), n(a.source_begin), n(a.source_end));
+    out += '\n';
+  }
+  std::vector<SearchRequest> searches = {Q("climate"), Q("Paris"), Q("\"climate change\""), Q(""), Q("rain OR budget")};
+  searches.push_back(Q(""));
+  searches.back().entity = "Starmer";
+  searches.push_back(Q("climate"));
+  searches.back().speaker = "Keir Starmer";
+  for (const SearchRequest& r : searches) {
+    std::vector<SearchHit> hits;
+    EXPECT_TRUE(s->Search(r, &hits, &error)) << error;
+    for (const SearchHit& h : hits)
+      add("hit", n(h.doc_id), h.path, h.title, h.site, h.published, h.format, n(h.score), h.snippet, "\n");
+  }
+  std::vector<StoredEntity> entities;
+  EXPECT_TRUE(s->ListEntities({}, &entities, &error)) << error;
+  for (const StoredEntity& e : entities) {
+    add("corpus entity", n(e.id), EntityTypeName(e.type), e.name, n(e.mentions), n(e.documents));
+    for (const auto& a : e.aliases) add(a.text, n(a.mentions));
+    EntityDetail detail;
+    EXPECT_TRUE(s->GetEntity(e.id, 50, &detail, &error)) << error;
+    for (const auto& d : detail.documents) add("doc", n(d.doc_id), d.path, d.title, d.published, n(d.mentions));
+    for (const auto& c : detail.co_occurring) add("with", n(c.id), c.name, n(c.documents));
+    for (const auto& q : detail.quotes) add("quote", n(q.doc_id), q.quote.text);
+    out += '\n';
+  }
+  std::vector<QuoteHit> quotes;
+  EXPECT_TRUE(s->QuotesBySpeaker("Starmer", 10, &quotes, &error)) << error;
+  for (const QuoteHit& q : quotes) add("said", n(q.doc_id), q.path, q.quote.text);
+  TimelineRequest whole, story;
+  story.doc_id = 1;
+  story.story = 0;
+  for (const TimelineRequest& r : {whole, story}) {
+    std::vector<CorpusTimelineEvent> events;
+    EXPECT_TRUE(s->Timeline(r, &events, &error)) << error;
+    for (const auto& e : events) add("event", e.date, n(e.doc_id), e.path, e.title, e.timex.text);
+    out += '\n';
+  }
+  return out;
+}
+
+// A SQLite database at an older schema `version` (1-3) holding `docs` as those schemas stored them.
+void MakeOldSqliteDatabase(const std::string& path, int version, const std::vector<Doc>& docs) {
+  store::Db db;
+  std::string error;
+  ASSERT_TRUE(db.Open(path, false, true, &error)) << error;
+  ASSERT_TRUE(store::MigrateSchema(db, version, &error)) << error;
+  ASSERT_EQ(testing_support::WriteVersion3Rows(db, docs), "");
+}
+
 // SQLite only: the PostgreSQL schema is still at its version 1 (its own numbering).
-TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled) {
+TEST_P(CorpusStoreTest, AVersionThreeSqliteDatabaseIsPackedAndAnswersAsBefore) {
   if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "a SQLite migration";
+  std::string expected;
   {
     auto s = Open();
     for (const Doc& d : SmallCorpus()) Put(s.get(), d);
-    std::string error;
-    ASSERT_TRUE(s->Commit(&error)) << error;
+    expected = Answers(s.get());
   }
-  // Back to version 1 by hand: what version 2 added is gone.
+  testing_support::TempDb old;
+  MakeOldSqliteDatabase(old.path(), 3, SmallCorpus());
+  std::string error;
+  auto s = OpenCorpusStore(old.path(), {}, &error);
+  ASSERT_NE(s, nullptr) << error;
+  StoreStats st;
+  ASSERT_TRUE(s->Stats(&st, &error)) << error;
+  EXPECT_EQ(st.schema_version, store::kCorpusSchemaVersion);
+  EXPECT_EQ(Answers(s.get()), expected);
+  EXPECT_NE(expected.find("Keir Starmer met Emmanuel Macron"), std::string::npos);  // the answers are not empty
+  // Written to after the migration: a replaced document leaves the full-text index right.
+  Doc changed = SmallCorpus()[2];
+  const std::string old_hash = changed.content_hash;
+  changed.content_hash = "changed";
+  Put(s.get(), changed, PutResult::kReplaced);
+  ASSERT_TRUE(s->Commit(&error)) << error;
+  expected.replace(expected.find(old_hash), old_hash.size(), "changed");
+  EXPECT_EQ(Answers(s.get()), expected);
+  EXPECT_EQ(SearchPaths(s.get(), Q("rain")), std::vector<std::string>{"c.txt"});
+}
+
+TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "a SQLite migration";
+  // A database as version 1 wrote it (no corpus_speakers, no index on format), its corpus entities
+  // up to date.
+  MakeOldSqliteDatabase(corpus_.db(), 1, SmallCorpus());
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(corpus_.db().c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "DROP TABLE corpus_speakers; DROP INDEX documents_format; DROP INDEX timexes_value; "
-                         "UPDATE meta SET value = '0' WHERE key = 'entities_stale'; PRAGMA user_version=1",
-                         nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(raw, "UPDATE meta SET value = '0' WHERE key = 'entities_stale'", nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);
   StoreOptions read_only;
@@ -536,8 +650,10 @@ TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled)
   auto s = Open();
   StoreStats st;
   ASSERT_TRUE(s->Stats(&st, &error)) << error;
-  EXPECT_EQ(st.schema_version, 3);
+  EXPECT_EQ(st.schema_version, 4);
   EXPECT_TRUE(s->EntitiesStale());  // the migration asks for the speakers to be filled
+  EXPECT_EQ(st.documents, 3u);
+  EXPECT_EQ(st.mentions, 9u);
   SearchRequest r = Q("");
   r.speaker = "Starmer";  // only through the corpus entity: the quote's speaker_name is "Keir Starmer"
   EXPECT_EQ(SearchPaths(s.get(), r), std::vector<std::string>{"a.txt"});
