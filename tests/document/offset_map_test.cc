@@ -39,7 +39,7 @@ TEST(OffsetMap, ReplacementOfMoreThanFourGigabytesIsCut) {
   m.AddCopy(1, (uint64_t{1} << 33), 2);
   ASSERT_EQ(m.pieces().size(), 2u);
   EXPECT_EQ(m.ToSourceBegin(0), 7u);
-  EXPECT_EQ(m.ToSourceEnd(1), 7u + 0xFFFFFFFFu);
+  EXPECT_EQ(m.ToSourceEnd(1), uint64_t{7} + 0xFFFFFFFFu);
   EXPECT_EQ(m.ToSourceBegin(2), (uint64_t{1} << 33) + 1);  // 64-bit input offsets stay exact
 }
 
