@@ -7,6 +7,7 @@
 #ifndef DOSSIER_OFFSET_MAP_H_
 #define DOSSIER_OFFSET_MAP_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -14,18 +15,21 @@ namespace dossier {
 
 class OffsetMap {
  public:
+  // 24 bytes: a scrape has about two pieces a line (the line and the break before it), and the map
+  // of a large input is held with everything else at the peak. Lengths fit in 32 bits since an
+  // input is at most 4 GiB (Analyzer rejects larger ones).
   struct Piece {
     uint32_t canon_begin;
     uint32_t canon_len;
     uint64_t source_begin;
-    uint64_t source_len;
+    uint32_t source_len;
     bool copied;  // canon bytes equal the source bytes one for one
   };
 
   // Appends canonical bytes [canon_begin, canon_begin+len) copied from input [source_begin, +len).
   void AddCopy(uint32_t canon_begin, uint64_t source_begin, uint32_t len);
   // Appends canonical bytes that replace the input range [source_begin, source_begin+source_len)
-  // (source_len may be 0 for an insertion).
+  // (source_len may be 0 for an insertion; a range over 4 GiB is cut to 4 GiB - 1, see Piece).
   void AddReplacement(uint32_t canon_begin, uint32_t canon_len, uint64_t source_begin,
                       uint64_t source_len);
 
@@ -37,6 +41,7 @@ class OffsetMap {
 
   const std::vector<Piece>& pieces() const { return pieces_; }
   bool empty() const { return pieces_.empty(); }
+  void reserve(size_t pieces) { pieces_.reserve(pieces); }
   void clear() { pieces_.clear(); }
 
  private:

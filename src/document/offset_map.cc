@@ -1,8 +1,11 @@
 #include "dossier/offset_map.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace dossier {
+
+static_assert(sizeof(OffsetMap::Piece) == 24, "see OffsetMap::Piece");
 
 void OffsetMap::AddCopy(uint32_t canon_begin, uint64_t source_begin, uint32_t len) {
   if (len == 0) return;
@@ -22,7 +25,9 @@ void OffsetMap::AddCopy(uint32_t canon_begin, uint64_t source_begin, uint32_t le
 void OffsetMap::AddReplacement(uint32_t canon_begin, uint32_t canon_len, uint64_t source_begin,
                                uint64_t source_len) {
   if (canon_len == 0) return;
-  pieces_.push_back({canon_begin, canon_len, source_begin, source_len, false});
+  constexpr uint64_t kMaxLen = std::numeric_limits<uint32_t>::max();
+  pieces_.push_back({canon_begin, canon_len, source_begin, static_cast<uint32_t>(std::min(source_len, kMaxLen)),
+                     false});
 }
 
 uint64_t OffsetMap::ToSourceBegin(uint32_t canon) const {

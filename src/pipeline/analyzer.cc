@@ -8,7 +8,7 @@
 #include "crude/lexicon.h"
 #include "document/mapped_text_ops.h"
 #include "pipeline/line_store.h"
-#include "pipeline/line_tokens.h"
+#include "pipeline/line_sentences.h"
 #include "dossier/crude.h"
 #include "dossier/html.h"
 #include "dossier/pipeline.h"
@@ -44,6 +44,14 @@ std::string FromEnvOr(const char* var, const std::string& given, const std::stri
   if (!given.empty()) return given;
   if (const char* v = std::getenv(var); v && *v) return v;
   return fallback;
+}
+
+// Gives a string's or a vector's memory back. Neither `v = {}` (assigns an empty initializer
+// list) nor, for a std::string, `s = std::string()` (libstdc++ keeps the buffer when the string
+// moved in is short) does: the input and the edit lists stayed held to the end.
+template <typename T>
+void Free(T* v) {
+  T().swap(*v);
 }
 
 // Tokens and sentences of every block. About one token per 4.5 bytes of news text.
@@ -132,7 +140,13 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
   //    cleans to nothing (only invisible characters) still becomes an (empty) block; a line of
   //    spaces and tabs only is blank, like an empty one.
   LineStore lines;
-  std::vector<std::pair<uint64_t, uint64_t>> raw_ranges;
+  std::vector<std::pair<uint32_t, uint32_t>> raw_ranges;  // input lines; < 4 GiB (AnalyzeOwned)
+  {
+    // Sized once from the line breaks instead of doubling (peak memory on large inputs).
+    const size_t breaks = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
+    lines.reserve(breaks);
+    raw_ranges.reserve(breaks);
+  }
   size_t pos = 0;
   // A UTF-8 byte order mark at the very start is not text.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
@@ -149,7 +163,7 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
       const std::string_view raw = bytes.substr(pos, end - pos);
       if (IsCleanLine(raw)) lines.AddView(raw, pos);
       else lines.AddOwned(CleanLineReference(raw, pos, &stats));  // what CleanLine does with it
-      raw_ranges.push_back({pos, end});
+      raw_ranges.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(end)});
     }
     if (nl == bytes.size()) break;
     pos = nl + 1;
@@ -190,28 +204,22 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
       glue_repairs.push_back({i, it->word_begin, it->word_end - it->word_begin + 1, before});
     }
   }
-  // Every line is tokenised once, here: the article lines' sentences are needed now, and the same
-  // tokens become the document's (line_tokens.h). Without token output only the article lines are.
-  LineTokens line_tokens;
-  {
-    std::vector<uint8_t> want(lines.size(), 1);
-    size_t bytes_tokenised = 0;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (!impl_->options.tokens) want[i] = IsArticleKind(kinds[i]);
-      if (want[i]) bytes_tokenised += lines.text(i).size();
-    }
-    // About one token per 4.5 bytes of news text.
-    line_tokens.Build(lines, want, impl_->options.tokens ? bytes_tokenised * 2 / 9 + 16 : 0);
-  }
-  std::vector<Span> spans;
+  Free(&glue);
+  // The sentences of the article lines, for the repeats; their tokens are not kept (line_sentences.h).
   std::vector<LineSentence> line_sentences;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!IsArticleKind(kinds[i])) continue;
-    line_tokens.SentenceSpans(i, &spans);
-    for (Span s : spans) line_sentences.push_back({static_cast<uint32_t>(i), s});
+  {
+    LineSentences splitter;
+    std::vector<Span> spans;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!IsArticleKind(kinds[i])) continue;
+      spans.clear();
+      splitter.Spans(lines.text(i), &spans);
+      for (Span s : spans) line_sentences.push_back({static_cast<uint32_t>(i), s});
+    }
   }
   for (size_t i = 0; i < lines.size(); ++i) views[i] = lines.text(i);
   std::vector<SentenceRepeat> repeats = FindRepeatedSentences(views, line_sentences);
+  line_sentences = std::vector<LineSentence>();
   // Where each repeat is erased: [begin, end) of its line, with the space before it.
   struct Erase {
     size_t line;
@@ -221,6 +229,7 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
     uint64_t src_begin, src_end;  // the repeat's input bytes
   };
   std::vector<Erase> erases;
+  erases.reserve(repeats.size());
   for (const auto& r : repeats) {
     const std::string_view l = lines.text(r.repeat.line);
     uint32_t b = r.repeat.span.begin, e = r.repeat.span.end;
@@ -236,6 +245,7 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
     if (b == 0) while (e < l.size() && l[e] == ' ') ++e;
     erases.push_back({r.repeat.line, b, e, r.kept.line, r.kept.span, sb, se});
   }
+  repeats = std::vector<SentenceRepeat>();
   // Apply erasures right to left within each line.
   std::sort(erases.begin(), erases.end(), [](const Erase& a, const Erase& b) {
     return a.line != b.line ? a.line < b.line : a.begin > b.begin;
@@ -255,17 +265,41 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
     for (auto& g : glue_repairs)
       if (g.line == e.line && g.at >= e.end) g.at -= (e.end - e.begin);
   }
-  if (impl_->options.tokens)
-    for (size_t i : edited) line_tokens.Redo(i, lines.text(i));
+  // The duplicates, each kept copy found where it now is in its line (its line may have shifted by
+  // an erasure) while `views` can still read the kept sentences at their old offsets; line-local
+  // until the lines have their place in the text. Then the erase list and the views are freed and
+  // the edited lines give back what the erasures freed (peak memory: a scrape that repeats itself
+  // has an erasure per repeated sentence).
+  std::vector<uint32_t> duplicate_line;
+  doc.duplicates.reserve(erases.size());
+  duplicate_line.reserve(erases.size());
+  for (const Erase& e : erases) {
+    std::string_view sentence = views[e.kept_line].substr(e.kept.begin, e.kept.size());
+    size_t at = lines.text(e.kept_line).find(sentence);
+    if (at == std::string_view::npos) continue;
+    Duplicate d;
+    d.kept = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + sentence.size())};
+    d.repeat_source_begin = e.src_begin;
+    d.repeat_source_end = e.src_end;
+    doc.duplicates.push_back(d);
+    duplicate_line.push_back(e.kept_line);
+  }
+  Free(&erases);
+  Free(&views);
+  for (size_t i : edited) lines.Shrink(i);
 
   // 4. The canonical text: one block per line, '\n' between blocks.
   std::vector<uint32_t> line_start(lines.size(), 0);
-  std::vector<int32_t> line_block(lines.size(), -1);
   uint64_t prev_source_end = 0;
   {
-    size_t total = lines.size();
-    for (size_t i = 0; i < lines.size(); ++i) total += lines.text(i).size();
-    doc.text.reserve(total);  // one allocation instead of doubling (peak memory on large inputs)
+    // One allocation each instead of doubling (peak memory on large inputs).
+    size_t total = lines.size(), pieces = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      total += lines.text(i).size();
+      pieces += 1 + lines.PieceCount(i);
+    }
+    doc.text.reserve(total);
+    doc.offsets.reserve(pieces);
     doc.blocks.reserve(lines.size());
   }
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -286,7 +320,6 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
       b.source_begin = raw_ranges[i].first;
       b.source_end = raw_ranges[i].second;
       line_start[i] = b.span.begin;
-      line_block[i] = static_cast<int32_t>(doc.blocks.size());
       doc.blocks.push_back(b);
       continue;
     }
@@ -303,7 +336,6 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
       Span c = FindCaptionCredit(lines.text(i));
       if (!c.empty()) b.credit = {c.begin + line_start[i], c.end + line_start[i]};
     }
-    line_block[i] = static_cast<int32_t>(doc.blocks.size());
     doc.blocks.push_back(b);
   }
   // Line numbers: count input line breaks before each block's first byte.
@@ -317,38 +349,23 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
       b.line = line_no;
     }
   }
-  for (const auto& g : glue_repairs) {
-    if (line_block[g.line] < 0) continue;
+  // Block i is line i.
+  for (const auto& g : glue_repairs)
     doc.repairs.push_back({RepairKind::kGluedWords, {line_start[g.line] + g.at, line_start[g.line] + g.at + g.len}, g.before});
-  }
-  for (const auto& e : erases) {
-    // The kept copy's position in the final text (its line may have shifted by an erasure).
-    if (line_block[e.kept_line] < 0) continue;
-    std::string_view kept_line = doc.Text(doc.blocks[line_block[e.kept_line]].span);
-    std::string_view sentence = views[e.kept_line].substr(e.kept.begin, e.kept.size());
-    size_t at = kept_line.find(sentence);
-    if (at == std::string_view::npos) continue;
-    Duplicate d;
-    d.kept = {static_cast<uint32_t>(line_start[e.kept_line] + at),
-              static_cast<uint32_t>(line_start[e.kept_line] + at + sentence.size())};
-    d.repeat_source_begin = e.src_begin;
-    d.repeat_source_end = e.src_end;
-    doc.duplicates.push_back(std::move(d));
+  for (size_t k = 0; k < doc.duplicates.size(); ++k) {
+    doc.duplicates[k].kept.begin += line_start[duplicate_line[k]];
+    doc.duplicates[k].kept.end += line_start[duplicate_line[k]];
   }
 
-  // The per-line copies and the edit lists are no longer needed: free them before the stories
-  // (peak memory: a scrape that repeats itself has an erasure per repeated sentence).
-  views = {};
+  // The per-line copies and the edit lists are no longer needed: free them before the stories.
   lines.clear();
-  erases = {};
-  glue_repairs = {};
-  raw_ranges = {};
-  line_block = {};
-  glue = {};
+  Free(&duplicate_line);
+  Free(&glue_repairs);
+  Free(&raw_ranges);
   // Nothing reads the input bytes from here on.
   if (release) {
     bytes = {};
-    *release = std::string();
+    Free(release);
   }
 
   // 5. Stories.
@@ -381,8 +398,9 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
     for (uint32_t b = st.first_block; b <= st.last_block; ++b) doc.blocks[b].story = static_cast<int32_t>(s);
     doc.stories.push_back(std::move(st));
   }
-  // 6. Tokens and sentences of every block: the lines' tokens, shifted to the canonical text.
-  if (impl_->options.tokens) line_tokens.MoveInto(line_start, &doc);
+  // 6. Tokens and sentences of every block.
+  Free(&sblocks);
+  if (impl_->options.tokens) AddTokensAndSentences(&doc);
 
   return doc;
 }
@@ -421,7 +439,7 @@ bool Analyzer::AnalyzeOwned(std::string_view bytes, const std::string& path, Doc
     bytes = unzipped;
     gzip = true;
     if (release) {
-      *release = std::string();  // the compressed bytes are not read again
+      Free(release);  // the compressed bytes are not read again
       release = &unzipped;
     }
   }

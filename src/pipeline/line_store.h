@@ -31,6 +31,7 @@ class LineStore {
     owned_.push_back(std::move(text));
   }
 
+  void reserve(size_t n) { lines_.reserve(n); }
   size_t size() const { return lines_.size(); }
   std::string_view text(size_t i) const {
     return lines_[i].owned < 0 ? lines_[i].view : std::string_view(owned_[lines_[i].owned].text);
@@ -48,6 +49,11 @@ class LineStore {
     }
     return owned_[l.owned];
   }
+  // Gives back the spare capacity of an owned line's text (erasures leave it); views of its old
+  // text are invalid afterwards.
+  void Shrink(size_t i) {
+    if (lines_[i].owned >= 0) owned_[lines_[i].owned].text.shrink_to_fit();
+  }
   // Input offsets of line positions, as OffsetMap::ToSourceBegin / ToSourceEnd of the line's map.
   uint64_t SourceBegin(size_t i, uint32_t pos) const {
     const Line& l = lines_[i];
@@ -56,6 +62,10 @@ class LineStore {
   uint64_t SourceEnd(size_t i, uint32_t pos) const {
     const Line& l = lines_[i];
     return l.owned < 0 ? l.source_begin + std::min<size_t>(pos, l.view.size()) : owned_[l.owned].map.ToSourceEnd(pos);
+  }
+  // How many offset-map pieces AppendTo adds for line i (at most).
+  size_t PieceCount(size_t i) const {
+    return lines_[i].owned < 0 ? 1 : owned_[lines_[i].owned].map.pieces().size();
   }
   // Appends line i to the document text and its map (as AppendMapped does for a MappedText).
   void AppendTo(size_t i, std::string* text, OffsetMap* map) const;

@@ -32,6 +32,17 @@ TEST(OffsetMap, SkippedInputAndReplacements) {
   EXPECT_EQ(m.ToSourceEnd(5), 7u);
 }
 
+TEST(OffsetMap, ReplacementOfMoreThanFourGigabytesIsCut) {
+  // Pieces hold 32-bit lengths (inputs are at most 4 GiB); a longer range is cut, not wrapped.
+  OffsetMap m;
+  m.AddReplacement(0, 1, 7, (uint64_t{1} << 32) + 5);
+  m.AddCopy(1, (uint64_t{1} << 33), 2);
+  ASSERT_EQ(m.pieces().size(), 2u);
+  EXPECT_EQ(m.ToSourceBegin(0), 7u);
+  EXPECT_EQ(m.ToSourceEnd(1), uint64_t{7} + 0xFFFFFFFFu);
+  EXPECT_EQ(m.ToSourceBegin(2), (uint64_t{1} << 33) + 1);  // 64-bit input offsets stay exact
+}
+
 TEST(OffsetMap, EmptyMapIsIdentity) {
   OffsetMap m;
   EXPECT_EQ(m.ToSourceBegin(42), 42u);

@@ -453,6 +453,64 @@ TEST_F(AnalyzerTest, RepeatGluedOntoAnotherParagraphIsRemovedFromIt) {
   EXPECT_EQ(doc.SourceEnd(doc.blocks[1].span), in[1].begin + first.size() - s.size() - 1);
 }
 
+TEST_F(AnalyzerTest, ScrapeThatRepeatsItselfKeepsTokensOfTheFinalText) {
+  // Repeated sentences are found on the lines before the text is built, but the document's tokens
+  // and sentences are made afterwards from its blocks (src/pipeline/line_sentences.h): they must be
+  // exactly what tokenising each final block gives, whether its line lost sentences, lost all of
+  // them, or was repeated whole. Each duplicate reads as the input bytes that were removed.
+  const std::string a = "The money will pay for two electric cranes, which will cut loading times.";
+  const std::string b = "Fishing crews said the rise would hit small boats hardest on the coast.";
+  const std::string c = "The authority will hold a public meeting at the harbour office on 12 March.";
+  std::vector<std::string> lines;
+  for (int copy = 0; copy < 3; ++copy) {
+    lines.push_back("Harbour fees to rise as port seeks new cranes");
+    lines.push_back(std::string(kPlainLines[1]) + " " + a);
+    lines.push_back(b + " " + c);  // later copies: both sentences are repeats
+    lines.push_back(c);
+    lines.push_back("Mr. Smith, 54, said: \xE2\x80\x9CWe will see.\xE2\x80\x9D " + a);
+  }
+  const std::string input = JoinLines(lines, "\n");
+  Document doc = AnalyzeValid(input);
+  ASSERT_EQ(doc.blocks.size(), lines.size());
+  EXPECT_FALSE(doc.duplicates.empty());
+  for (const Duplicate& d : doc.duplicates) {
+    ASSERT_LE(d.repeat_source_end, input.size());
+    EXPECT_EQ(input.substr(d.repeat_source_begin, d.repeat_source_end - d.repeat_source_begin), doc.Text(d.kept));
+  }
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<TokenRange> ranges;
+  for (uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    const Span span = doc.blocks[bi].span;
+    const size_t first = tokens.size();
+    Tokenize(doc.Text(span), span.begin, &tokens);
+    ranges.clear();
+    SplitSentences(doc.Text(span), span.begin, tokens.data() + first, tokens.size() - first, &ranges);
+    for (const TokenRange& r : ranges) {
+      if (r.count == 0) continue;
+      Sentence s;
+      s.first_token = static_cast<uint32_t>(first + r.first);
+      s.token_count = r.count;
+      s.span = {tokens[s.first_token].span.begin, tokens[s.first_token + r.count - 1].span.end};
+      s.block = bi;
+      sentences.push_back(s);
+    }
+  }
+  ASSERT_EQ(doc.tokens.size(), tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(doc.tokens[i].span, tokens[i].span) << i;
+    EXPECT_EQ(doc.tokens[i].kind, tokens[i].kind) << i;
+    EXPECT_EQ(doc.tokens[i].flags, tokens[i].flags) << i;
+  }
+  ASSERT_EQ(doc.sentences.size(), sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    EXPECT_EQ(doc.sentences[i].span, sentences[i].span) << i;
+    EXPECT_EQ(doc.sentences[i].block, sentences[i].block) << i;
+    EXPECT_EQ(doc.sentences[i].first_token, sentences[i].first_token) << i;
+    EXPECT_EQ(doc.sentences[i].token_count, sentences[i].token_count) << i;
+  }
+}
+
 TEST_F(AnalyzerTest, EmptyAndBlankInputs) {
   for (std::string input : {std::string(), std::string("\n"), std::string("\n\n\r\n  \n\t\n"),
                             std::string("\r"), std::string("\xEF\xBB\xBF"), std::string("\xEF\xBB\xBF\n\n")}) {

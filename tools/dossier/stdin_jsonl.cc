@@ -42,7 +42,7 @@ bool AnalyzeJsonLine(const Analyzer& analyzer, const JsonOptions& json, const Ht
                      std::string&& line, uint64_t line_number, std::string* out, std::string* error) {
   std::string id_json;
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  line = std::string();  // the parsed object holds the text now
+  std::string().swap(line);  // the parsed object holds the text now (assigning "" would keep the buffer)
   if (j.is_discarded() || !j.is_object()) {
     *error = j.is_discarded() ? "not valid JSON" : "not a JSON object";
     ErrorObject(id_json, line_number, *error, out);
