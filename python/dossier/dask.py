@@ -225,15 +225,19 @@ def _load_engine(stages):
     return os.getpid()
 
 
-# Dask's own periodic work on every worker, turned down for the LocalCluster this module starts: the
-# statistical profiler (a thread sampling the task's stack every 10 ms), the nanny's memory monitor
-# (every 100 ms) and the system monitor (every 500 ms). Each takes CPU from the cores the analysis
-# runs on (bench/RESULTS.md, "Scale-out on Dask"); none is needed to run tasks, retry them or
-# restart a dead worker. A real cluster's workers keep their own configuration.
+# Dask's own periodic work, turned down for the LocalCluster this module starts: the statistical
+# profiler (a thread sampling the task's stack every 10 ms), the nanny's memory monitor (every
+# 100 ms), the system monitor (every 500 ms), every event loop's blocked-loop check (every 20 ms, in
+# the scheduler, each nanny and each worker) and the scheduler's work-stealing pass (every 100 ms).
+# Each takes CPU from the cores the analysis runs on (bench/RESULTS.md, "Scale-out on Dask"); none
+# is needed to run tasks, retry them or restart a dead worker. A real cluster's workers keep their
+# own configuration.
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.scheduler.work-stealing-interval": "1s",
 }
 
 
