@@ -19,6 +19,7 @@
 #include "dossier/quotes.h"
 #include "dossier/time.h"
 #include "pipeline/html_document.h"
+#include "util/heap_trim.h"
 
 #ifndef DOSSIER_DATA_DIR
 #define DOSSIER_DATA_DIR "data"
@@ -400,6 +401,9 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
   }
   // 6. Tokens and sentences of every block.
   Free(&sblocks);
+  // Everything the cleaning and the stories freed is dead now; on a large input it is tens of MB
+  // the allocator would otherwise keep resident under the token array (util/heap_trim.h).
+  if (doc.text.size() >= kHeapTrimMinBytes) ReturnFreedHeapPages();
   if (impl_->options.tokens) AddTokensAndSentences(&doc);
 
   return doc;

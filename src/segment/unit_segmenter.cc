@@ -76,6 +76,11 @@ class StemCache {
     by_word_ = HashSlots<uint32_t>();
     stems_.clear();
   }
+  // Gives all of the table's memory back (clear() would keep the map's bucket array).
+  void Release() {
+    by_word_ = HashSlots<uint32_t>();
+    std::unordered_map<std::string, uint32_t>().swap(stems_);
+  }
 
  private:
   uint32_t Lookup(std::string_view surface) {
@@ -142,6 +147,16 @@ class TermTable {
   }
   size_t size() const { return local_.size(); }
 
+  // A document with more distinct stems than this (a scrape of several MB analysed as one
+  // document) has filled the thread's cache with words the next, ordinary documents mostly do not
+  // share; the cache is dropped after it rather than held resident for the rest of the run (about
+  // 9 MB for a 12 MB scrape). Stemming those words again is cheap next to such a document.
+  static constexpr size_t kReleaseAfterStems = size_t{1} << 16;
+  static void ReleaseThreadState() {
+    State().cache.Release();
+    State().local.Release();
+  }
+
  private:
   // Dense per-document ids for the cache's stem ids, in order of first occurrence.
   class LocalIds {
@@ -164,6 +179,12 @@ class TermTable {
       return id_[stem];
     }
     size_t size() const { return size_; }
+    void Release() {
+      std::vector<uint32_t>().swap(seen_);
+      std::vector<uint32_t>().swap(id_);
+      stamp_ = 0;
+      size_ = 0;
+    }
 
    private:
     void Grow(size_t n) {
@@ -242,6 +263,7 @@ UnitTerms ExtractUnitTerms(const std::vector<std::string_view>& units) {
     terms.offsets.push_back(static_cast<uint32_t>(terms.ids.size()));
   }
   terms.vocabulary = table.size();
+  if (terms.vocabulary > TermTable::kReleaseAfterStems) TermTable::ReleaseThreadState();
   return terms;
 }
 

@@ -140,5 +140,41 @@ TEST(ExtractUnitTerms, SameTermsAsExtractTermsOnAnyBytes) {
   }
 }
 
+
+// A document with more distinct stems than the thread's cache keeps after a document (a scrape of
+// several MB analysed whole) drops the cache; the documents before and after it must get the same
+// terms as without the cache.
+TEST(ExtractUnitTerms, SameTermsAfterAVeryLargeVocabularyDropsTheCache) {
+  auto check = [](const std::vector<std::string>& units) {
+    const segment_internal::UnitTerms terms = segment_internal::ExtractUnitTerms({units.begin(), units.end()});
+    std::map<std::string, uint32_t> id_of;
+    for (size_t u = 0; u < units.size(); ++u) {
+      const auto expected = segment_internal::ExtractTerms(units[u]);
+      EXPECT_EQ(terms.Count(u, u + 1), expected.size());
+      for (size_t i = 0; i < expected.size() && i < terms.Count(u, u + 1); ++i) {
+        auto [it, fresh] = id_of.emplace(expected[i], terms.ids[terms.offsets[u] + i]);
+        EXPECT_EQ(it->second, terms.ids[terms.offsets[u] + i]) << expected[i];
+      }
+    }
+    EXPECT_EQ(terms.vocabulary, id_of.size());
+    return terms.vocabulary;
+  };
+  const std::vector<std::string> small = {"The harbour master fined the yacht.", "Yachts left the harbour."};
+  check(small);
+  // 80,000 distinct made-up words (six letters from a consonant-heavy alphabet, then "k" so that
+  // no suffix rule of the stemmer applies): 80,000 distinct stems, 200 words a unit.
+  std::vector<std::string> large(400);
+  uint32_t n = 0;
+  for (auto& unit : large)
+    for (int w = 0; w < 200; ++w, ++n) {
+      uint32_t x = n;
+      for (int letter = 0; letter < 6; ++letter, x /= 16) unit += "bcdfghjlmnpqrstv"[x % 16];
+      unit += "k ";
+    }
+  EXPECT_EQ(check(large), 80000u);
+  EXPECT_EQ(check(small), 5u);  // harbour, master, fine, yacht, left
+  EXPECT_EQ(check(large), 80000u);
+}
+
 }  // namespace
 }  // namespace dossier
