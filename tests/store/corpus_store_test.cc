@@ -520,7 +520,9 @@ TEST_P(CorpusStoreTest, SchemaIsVersionedAndANewerOneIsRefused) {
 // `relink` false answers from the corpus entities as stored (a migrated database's).
 std::string Answers(CorpusStore* s, bool relink = true) {
   std::string out, error;
-  if (relink) EXPECT_TRUE(s->RelinkEntities(&error)) << error;
+  if (relink) {
+    EXPECT_TRUE(s->RelinkEntities(&error)) << error;
+  }
   char num[64];
   auto add = [&](const auto&... parts) { ((out += parts, out += '|'), ...); };
   auto n = [&](double v) {

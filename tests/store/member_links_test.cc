@@ -71,7 +71,9 @@ TEST(MemberLinks, HostileBlobsAreRefused) {
   for (int i = 0; i < 2000; ++i) {
     std::string junk(rng() % 24, '\0');
     for (char& c : junk) c = static_cast<char>(rng());
-    if (UnpackMemberLinks(junk, &out, &error)) EXPECT_LE(out.size() * 2 + 2, junk.size());
+    if (UnpackMemberLinks(junk, &out, &error)) {
+      EXPECT_LE(out.size() * 2 + 2, junk.size());
+    }
   }
 }
 

@@ -32,7 +32,7 @@ TEST(QuoteText, ASliceOutsideTheTextOrMalformedIsRefused) {
   // Lengths that would wrap around: 2^64 - 1 from offset 2.
   EXPECT_FALSE(DecodeQuoteSlice(std::string("\x02\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01", 11), text, &quote, &error));
   EXPECT_EQ(error, "quote text: a slice outside the document's text");
-  for (const std::string bad : {std::string(), std::string("\x02", 1), std::string("\x82", 1), std::string("\x02\x02\x00", 3)}) {
+  for (const std::string& bad : {std::string(), std::string("\x02", 1), std::string("\x82", 1), std::string("\x02\x02\x00", 3)}) {
     EXPECT_FALSE(DecodeQuoteSlice(bad, text, &quote, &error));
     EXPECT_EQ(error, "quote text: a malformed slice");
   }
