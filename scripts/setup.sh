@@ -12,6 +12,7 @@ PACKAGES=(
   libdeflate-dev        # .warc.gz / .gz inputs: whole-member inflate, faster than zlib
   libgumbo-dev          # reference HTML5 parser
   libsqlite3-dev sqlite3  # the corpus store (WAL, FTS5); the CLI inspects databases in tests
+  libzstd-dev python3-zstandard  # the corpus store's compressed text; tests read it from Python
   libpq-dev postgresql  # the corpus store on PostgreSQL (libpq; the server the tests start locally)
   libsimdjson-dev       # reading `dossier analyze` JSON Lines back into the store, fast
   libcpp-httplib-dev libssl-dev libbrotli-dev  # `dossier serve` (httplib's header needs the other two)

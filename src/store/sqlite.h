@@ -71,6 +71,7 @@ class Stmt {
   int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
   double Double(int col) const { return sqlite3_column_double(st_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+  bool IsBlob(int col) const { return sqlite3_column_type(st_, col) == SQLITE_BLOB; }
   std::string_view Text(int col) const;
   std::string_view Blob(int col) const;
 

@@ -50,11 +50,18 @@ void BindDocumentRow(Stmt& d, int64_t id, const CorpusDocument& doc, int64_t ind
   d.Bind(19, static_cast<int64_t>(doc.mentions.size()));
   d.Bind(20, static_cast<int64_t>(doc.amounts.size()));
   d.Bind(21, static_cast<int64_t>(doc.text.size()));
-  buf->annotations.clear();
-  PackAnnotations(doc, &buf->annotations);
+  buf->packed.clear();
+  PackAnnotations(doc, &buf->packed);
+  CompressText(buf->packed, &buf->annotations);
   d.BindBlobStatic(22, buf->annotations);
   CompressText(doc.text, &buf->text);
   d.BindBlobStatic(23, buf->text);
+}
+
+bool ReadRowAnnotations(std::string_view blob, std::string_view text, CorpusDocument* doc, std::string* error) {
+  if (!IsCompressed(blob)) return UnpackAnnotations(blob, text, doc, error);
+  thread_local std::string packed;
+  return DecompressBlob(blob, &packed, error) && UnpackAnnotations(packed, text, doc, error);
 }
 
 }  // namespace dossier::store

@@ -12,6 +12,10 @@ namespace dossier::store {
 // 3 -> 4: packed annotations and compressed text (sqlite_migrate_packed.cc).
 bool MigrateToPackedDocuments(Db& db, std::string* error);
 
+// 4 -> 5: corpus_members' index by document replaced by a blob of links a document, quote texts
+// stored as slices of the text (sqlite_migrate_v5.cc).
+bool MigrateToVersion5(Db& db, std::string* error);
+
 }  // namespace dossier::store
 
 #endif  // DOSSIER_STORE_SQLITE_MIGRATIONS_H_

@@ -10,7 +10,7 @@
 
 namespace dossier::store {
 
-inline constexpr int kCorpusSchemaVersion = 4;
+inline constexpr int kCorpusSchemaVersion = 5;
 
 // Sets the connection's pragmas (WAL, synchronous=NORMAL, ...) and brings the schema to
 // kCorpusSchemaVersion. A read-only connection only checks the version.

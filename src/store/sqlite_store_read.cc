@@ -2,11 +2,15 @@
 // document, one entity, quotes by speaker, a timeline. Every value reaches SQLite as a bound
 // parameter; the SQL text is assembled only from fixed fragments chosen by which filters are set.
 #include <algorithm>
+#include <unordered_map>
 
 #include "store/compressed_text.h"
 #include "store/enum_names.h"
+#include "store/member_links.h"
 #include "store/packed_document.h"
+#include "store/quote_text.h"
 #include "store/search_query.h"
+#include "store/sqlite_document_row.h"
 #include "store/sqlite_store.h"
 #include "store/store_text.h"
 
@@ -77,11 +81,57 @@ void DocumentFilters(const SearchRequest& r, std::string* sql, std::vector<std::
   if (!r.published_to.empty()) add(" AND published <= ?", r.published_to + "~");
 }
 
-void ReadQuote(const Stmt& s, int c, CorpusDocument::Quote* q) {
+// The canonical texts of the documents whose quotes are read, for the quotes stored as slices of
+// it (quote_text.h): inflated once a document (the queries list a document's quotes together).
+class QuoteTexts {
+ public:
+  explicit QuoteTexts(Db& db) : db_(db) {}
+  // A document whose text is already at hand.
+  void Know(int64_t doc_id, std::string_view text) {
+    doc_id_ = doc_id;
+    text_ = std::string(text);
+  }
+  bool Text(int64_t doc_id, std::string_view* text, std::string* error) {
+    if (doc_id != doc_id_) {
+      if (!st_.prepared() && !st_.Prepare(db_, "SELECT text_bytes, text FROM documents WHERE id = ?1", error)) return false;
+      st_.Bind(1, doc_id);
+      const bool found = st_.Step(error);
+      const bool ok = found && DecompressText(st_.Blob(1), static_cast<uint64_t>(st_.Int(0)), &text_, error);
+      st_.Reset();
+      if (!ok) {
+        if (!found && error->empty()) *error = "no document " + std::to_string(doc_id);
+        doc_id_ = -1;
+        return false;
+      }
+      doc_id_ = doc_id;
+    }
+    *text = text_;
+    return true;
+  }
+
+ private:
+  Db& db_;
+  Stmt st_;
+  int64_t doc_id_ = -1;
+  std::string text_;
+};
+
+// Reads the quote columns (kQuoteColumns) from column c of a row of document `doc_id`.
+bool ReadQuote(const Stmt& s, int c, int64_t doc_id, QuoteTexts* texts, CorpusDocument::Quote* q,
+               std::string* error) {
   // Columns from c: type, text, source_begin, source_end, speaker_text, speaker_name,
   // speaker_entity, speaker_source_begin, speaker_source_end, cue, cue_begin, cue_end.
   QuoteTypeFromName(s.Text(c), &q->type);
-  q->text = std::string(s.Text(c + 1));
+  if (s.IsBlob(c + 1)) {
+    std::string_view text, quote;
+    if (!texts->Text(doc_id, &text, error) || !DecodeQuoteSlice(s.Blob(c + 1), text, &quote, error)) {
+      *error = "document " + std::to_string(doc_id) + ": " + *error;
+      return false;
+    }
+    q->text = std::string(quote);
+  } else {
+    q->text = std::string(s.Text(c + 1));
+  }
   q->source_begin = s.Int(c + 2);
   q->source_end = s.Int(c + 3);
   q->has_speaker = !s.IsNull(c + 4);
@@ -93,6 +143,7 @@ void ReadQuote(const Stmt& s, int c, CorpusDocument::Quote* q) {
   q->cue = std::string(s.Text(c + 9));
   q->cue_begin = s.Int(c + 10);
   q->cue_end = s.Int(c + 11);
+  return true;
 }
 
 constexpr const char* kQuoteColumns =
@@ -310,7 +361,7 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
   }
   c.time_reference = std::string(st.Text(13));
   if (!DecompressText(st.Blob(16), static_cast<uint64_t>(st.Int(14)), &c.text, error) ||
-      !UnpackAnnotations(st.Blob(15), c.text, &c, error)) {
+      !ReadRowAnnotations(st.Blob(15), c.text, &c, error)) {
     *error = "document " + std::to_string(doc_id) + ": " + *error;
     return false;
   }
@@ -322,12 +373,16 @@ bool SqliteCorpusStore::GetDocument(int64_t doc_id, CorpusDocument* out, std::st
     while (s.Step(error)) read(s);
     return error->empty();
   };
+  QuoteTexts texts(db_);
+  texts.Know(doc_id, c.text);
+  bool quotes_ok = true;
   return rows((std::string("SELECT ") + kQuoteColumns + " FROM quotes q WHERE q.doc_id = ?1 ORDER BY q.idx").c_str(),
               [&](Stmt& s) {
                 CorpusDocument::Quote q;
-                ReadQuote(s, 0, &q);
+                if (quotes_ok && !(quotes_ok = ReadQuote(s, 0, doc_id, &texts, &q, error))) return;
                 c.quotes.push_back(std::move(q));
               }) &&
+         quotes_ok &&
          rows("SELECT type, text, value, mod, source_begin, source_end FROM timexes WHERE doc_id = ?1 ORDER BY idx",
               [&](Stmt& s) {
                 CorpusDocument::Timex x;
@@ -363,12 +418,10 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
                         "ORDER BY published DESC, id DESC LIMIT ?2) r JOIN documents d ON d.id = r.id "
                         "ORDER BY d.published DESC, d.id DESC",
                     error) ||
+      // The entities of its newest (highest id) documents, from their links (member_links.h).
       !co.Prepare(db_,
-                  "SELECT e.id, e.name, e.type, c.n FROM (SELECT m2.entity AS entity, count(DISTINCT m2.doc_id) AS n "
-                  "FROM (SELECT DISTINCT doc_id FROM corpus_members WHERE entity = ?1 ORDER BY doc_id DESC LIMIT ?3) m1 "
-                  "JOIN corpus_members m2 ON m2.doc_id = m1.doc_id AND m2.entity <> ?1 "
-                  "GROUP BY m2.entity) c JOIN corpus_entities e ON e.id = c.entity "
-                  "ORDER BY c.n DESC, e.id LIMIT ?2",
+                  "SELECT l.doc_id, l.links FROM (SELECT DISTINCT doc_id FROM corpus_members WHERE entity = ?1 "
+                  "ORDER BY doc_id DESC LIMIT ?2) m JOIN document_members l ON l.doc_id = m.doc_id",
                   error) ||
       !qs.Prepare(db_,
                   std::string("SELECT d.id, d.path, d.title, d.published, ") + kQuoteColumns +
@@ -394,7 +447,7 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
     members.Reset();
     if (!error->empty()) return false;
     if (!DecompressText(docs.Blob(6), static_cast<uint64_t>(docs.Int(5)), &packed.text, error) ||
-        !UnpackAnnotations(docs.Blob(4), packed.text, &packed, error)) {
+        !ReadRowAnnotations(docs.Blob(4), packed.text, &packed, error)) {
       *error = "document " + std::to_string(doc_id) + ": " + *error;
       return false;
     }
@@ -405,20 +458,48 @@ bool SqliteCorpusStore::GetEntity(int64_t id, uint32_t max_items, EntityDetail* 
                               mentions});
   }
   if (!error->empty()) return false;
+  // Co-occurring entities: in how many of those documents each other corpus entity is named.
   co.Bind(1, id);
-  co.Bind(2, limit);
-  co.Bind(3, static_cast<int64_t>(kCoOccurrenceDocuments));
+  co.Bind(2, static_cast<int64_t>(kCoOccurrenceDocuments));
   out->co_occurring_over = std::min(out->entity.documents, kCoOccurrenceDocuments);
-  while (error->empty() && co.Step(error)) {
-    EntityDetail::CoOccurring c{co.Int(0), std::string(co.Text(1)), EntityType::kMisc, static_cast<uint32_t>(co.Int(3))};
-    EntityTypeFromName(co.Text(2), &c.type);
-    out->co_occurring.push_back(std::move(c));
+  std::unordered_map<int64_t, uint32_t> shared;  // corpus entity -> documents
+  std::vector<MemberLink> links;
+  std::vector<int64_t> named;  // of one document, once each
+  while (co.Step(error)) {
+    if (!UnpackMemberLinks(co.Blob(1), &links, error)) {
+      *error = "document " + std::to_string(co.Int(0)) + ": " + *error;
+      return false;
+    }
+    named.clear();
+    for (const MemberLink& l : links)
+      if (l.entity != id) named.push_back(l.entity);
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    for (int64_t e : named) ++shared[e];
+  }
+  if (!error->empty()) return false;
+  std::vector<std::pair<int64_t, uint32_t>> ranked(shared.begin(), shared.end());
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  if (limit >= 0 && ranked.size() > static_cast<size_t>(limit)) ranked.resize(static_cast<size_t>(limit));
+  Stmt named_entity;
+  if (!named_entity.Prepare(db_, "SELECT name, type FROM corpus_entities WHERE id = ?1", error)) return false;
+  for (const auto& [entity, documents] : ranked) {
+    named_entity.Bind(1, entity);
+    if (named_entity.Step(error)) {
+      EntityDetail::CoOccurring c{entity, std::string(named_entity.Text(0)), EntityType::kMisc, documents};
+      EntityTypeFromName(named_entity.Text(1), &c.type);
+      out->co_occurring.push_back(std::move(c));
+    }
+    named_entity.Reset();
+    if (!error->empty()) return false;
   }
   qs.Bind(1, id);
   qs.Bind(2, limit);
+  QuoteTexts texts(db_);
   while (error->empty() && qs.Step(error)) {
     QuoteHit h{qs.Int(0), std::string(qs.Text(1)), std::string(qs.Text(2)), std::string(qs.Text(3)), {}};
-    ReadQuote(qs, 4, &h.quote);
+    if (!ReadQuote(qs, 4, h.doc_id, &texts, &h.quote, error)) return false;
     out->quotes.push_back(std::move(h));
   }
   return error->empty();
@@ -444,9 +525,10 @@ bool SqliteCorpusStore::QuotesBySpeaker(const std::string& speaker, uint32_t lim
   st.Bind(1, std::string_view(speaker));
   st.Bind(2, std::string_view(NameKey(speaker)));
   st.Bind(3, limit ? static_cast<int64_t>(limit) : int64_t{-1});
+  QuoteTexts texts(db_);
   while (st.Step(error)) {
     QuoteHit h{st.Int(0), std::string(st.Text(1)), std::string(st.Text(2)), std::string(st.Text(3)), {}};
-    ReadQuote(st, 4, &h.quote);
+    if (!ReadQuote(st, 4, h.doc_id, &texts, &h.quote, error)) return false;
     out->push_back(std::move(h));
   }
   return error->empty();
@@ -461,7 +543,7 @@ bool SqliteCorpusStore::StoryRange(int64_t doc_id, int32_t story, uint64_t* begi
   if (!st.Step(error)) return error->empty();
   CorpusDocument packed;
   if (!DecompressText(st.Blob(2), static_cast<uint64_t>(st.Int(1)), &packed.text, error) ||
-      !UnpackAnnotations(st.Blob(0), packed.text, &packed, error))
+      !ReadRowAnnotations(st.Blob(0), packed.text, &packed, error))
     return false;
   for (const CorpusDocument::Block& b : packed.blocks) {
     if (b.story != story) continue;

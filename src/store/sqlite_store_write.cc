@@ -1,11 +1,14 @@
 // Writing the SQLite corpus: documents in batches of transactions, each document inside its own
 // savepoint (whole or not at all), and the corpus entities recomputed over every document.
+#include <algorithm>
 #include <ctime>
 #include <set>
 
 #include "store/compressed_text.h"
 #include "store/enum_names.h"
+#include "store/member_links.h"
 #include "store/packed_document.h"
+#include "store/quote_text.h"
 #include "store/sqlite_document_row.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_store.h"
@@ -15,16 +18,19 @@ namespace dossier::store {
 namespace {
 
 // The tables holding rows of one document besides its own row (which holds its blocks, stories,
-// entities, mentions and amounts packed), emptied when it is replaced or removed.
-constexpr const char* kChildTables[] = {"quotes", "timexes", "corpus_members", "corpus_speakers"};
+// entities, mentions and amounts packed), emptied when it is replaced or removed. Its rows of
+// corpus_members (keyed by corpus entity) are found through its links first (DeleteRows).
+constexpr const char* kChildTables[] = {"quotes", "timexes", "corpus_speakers", "document_members"};
 constexpr size_t kChildTableCount = sizeof(kChildTables) / sizeof(kChildTables[0]);
 
 }  // namespace
 
 struct SqliteCorpusStore::Writers {
-  Stmt find, insert_doc, insert_fts, del_fts, del_doc, quote, timex;
+  Stmt find, insert_doc, insert_fts, del_fts, del_doc, quote, timex, links, del_member;
   Stmt del[kChildTableCount];
   DocumentRowBuffers buffers;
+  std::vector<MemberLink> doc_links;
+  std::string quote_slice;
 };
 
 namespace {
@@ -65,7 +71,9 @@ bool SqliteCorpusStore::PrepareWriters(std::string* error) {
             w.quote.Prepare(db_,
                             "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                             error) &&
-            w.timex.Prepare(db_, "INSERT INTO timexes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+            w.timex.Prepare(db_, "INSERT INTO timexes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) &&
+            w.links.Prepare(db_, "SELECT links FROM document_members WHERE doc_id = ?1", error) &&
+            w.del_member.Prepare(db_, "DELETE FROM corpus_members WHERE entity = ?1 AND doc_id = ?2", error);
   for (size_t i = 0; ok && i < kChildTableCount; ++i)
     ok = w.del[i].Prepare(db_, std::string("DELETE FROM ") + kChildTables[i] + " WHERE doc_id = ?1", error);
   return ok;
@@ -97,6 +105,28 @@ bool SqliteCorpusStore::Commit(std::string* error) {
 }
 
 bool SqliteCorpusStore::DeleteRows(int64_t doc_id, std::string* error) {
+  // Its corpus members: one range of the primary key per corpus entity its links name.
+  Writers& w = *w_;
+  w.links.Bind(1, doc_id);
+  const bool linked = w.links.Step(error);
+  if (linked && !UnpackMemberLinks(w.links.Blob(0), &w.doc_links, error)) {
+    w.links.Reset();
+    *error = "document " + std::to_string(doc_id) + ": " + *error;
+    return false;
+  }
+  w.links.Reset();
+  if (!linked && !error->empty()) return false;
+  if (!linked) w.doc_links.clear();
+  int64_t previous = -1;
+  std::sort(w.doc_links.begin(), w.doc_links.end(),
+            [](const MemberLink& a, const MemberLink& b) { return a.entity < b.entity; });
+  for (const MemberLink& l : w.doc_links) {
+    if (l.entity == previous) continue;
+    previous = l.entity;
+    w.del_member.Bind(1, l.entity);
+    w.del_member.Bind(2, doc_id);
+    if (!w.del_member.Run(error)) return false;
+  }
   for (Stmt& d : w_->del) {
     d.Bind(1, doc_id);
     if (!d.Run(error)) return false;
@@ -164,7 +194,9 @@ bool SqliteCorpusStore::InsertRows(int64_t old_id, const CorpusDocument& doc, st
     s.Bind(1, id);
     s.Bind(2, static_cast<int64_t>(i));
     s.BindStatic(3, QuoteTypeName(q.type));
-    s.BindStatic(4, q.text);
+    // A quote that is a slice of the text is stored as its place (quote_text.h).
+    if (EncodeQuoteSlice(q.text, doc.text, &w.quote_slice)) s.BindBlobStatic(4, w.quote_slice);
+    else s.BindStatic(4, q.text);
     BindU(s, 5, q.source_begin);
     BindU(s, 6, q.source_end);
     if (q.has_speaker) {
@@ -259,7 +291,7 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
     CorpusDocument doc;
     while (docs.Step(error)) {
       if (!DecompressText(docs.Blob(3), static_cast<uint64_t>(docs.Int(1)), &doc.text, error) ||
-          !UnpackAnnotations(docs.Blob(2), doc.text, &doc, error)) {
+          !ReadRowAnnotations(docs.Blob(2), doc.text, &doc, error)) {
         *error = "document " + std::to_string(docs.Int(0)) + ": " + *error;
         return false;
       }
@@ -275,9 +307,10 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
   }
   const std::vector<CorpusEntity> corpus = linker.Link();
   if (!db_.Exec("DELETE FROM corpus_entities; DELETE FROM corpus_aliases; DELETE FROM corpus_keys; "
-                "DELETE FROM corpus_members; DELETE FROM corpus_speakers;",
+                "DELETE FROM corpus_members; DELETE FROM corpus_speakers; DELETE FROM document_members;",
                 error))
     return false;
+  std::vector<std::vector<MemberLink>> links(doc_ids.size());  // [linker document]: its links
   Stmt ent, alias, key, member;
   if (!ent.Prepare(db_, "INSERT INTO corpus_entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error) ||
       !alias.Prepare(db_, "INSERT INTO corpus_aliases VALUES (?1, ?2, ?3, ?4)", error) ||
@@ -311,6 +344,7 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
       member.Bind(2, doc_ids[m.document]);
       member.Bind(3, static_cast<int64_t>(m.entity));
       if (!member.Run(error)) return false;
+      links[m.document].push_back({static_cast<uint32_t>(m.entity), id});
       // A member's own canonical name ("Keir Starmer" for "Sir Keir") also finds the entity.
       const auto& names = doc_names[m.document];
       if (m.entity < names.size()) keys.insert(NameKey(names[m.entity]));
@@ -322,12 +356,40 @@ bool SqliteCorpusStore::RelinkEntities(std::string* error) {
       if (!key.Run(error)) return false;
     }
   }
-  // Where each corpus entity speaks: its members joined to the quotes they are the speaker of.
-  if (!db_.Exec("INSERT OR IGNORE INTO corpus_speakers SELECT m.entity, q.doc_id FROM quotes q "
-                "JOIN corpus_members m ON m.doc_id = q.doc_id AND m.doc_entity = q.speaker_entity "
-                "WHERE q.speaker_entity IS NOT NULL",
-                error))
-    return false;
+  // Each document's links, one blob a document (its direction of corpus_members).
+  {
+    Stmt insert;
+    if (!insert.Prepare(db_, "INSERT INTO document_members(doc_id, links) VALUES (?1, ?2)", error)) return false;
+    std::string blob;
+    for (size_t d = 0; d < links.size(); ++d) {
+      if (links[d].empty()) continue;
+      PackMemberLinks(links[d], &blob);
+      std::sort(links[d].begin(), links[d].end());  // for the speakers below
+      insert.Bind(1, doc_ids[d]);
+      insert.BindBlobStatic(2, blob);
+      if (!insert.Run(error)) return false;
+    }
+  }
+  // Where each corpus entity speaks: the quotes' speakers (document entities) through the links.
+  {
+    Stmt quotes, speaker;
+    if (!quotes.Prepare(db_, "SELECT doc_id, speaker_entity FROM quotes WHERE speaker_entity IS NOT NULL", error) ||
+        !speaker.Prepare(db_, "INSERT OR IGNORE INTO corpus_speakers VALUES (?1, ?2)", error))
+      return false;
+    while (quotes.Step(error)) {
+      const int64_t doc_id = quotes.Int(0), doc_entity = quotes.Int(1);
+      const auto d = std::lower_bound(doc_ids.begin(), doc_ids.end(), doc_id);  // ids ascend
+      if (d == doc_ids.end() || *d != doc_id || doc_entity < 0) continue;
+      const std::vector<MemberLink>& l = links[d - doc_ids.begin()];
+      for (auto it = std::lower_bound(l.begin(), l.end(), MemberLink{static_cast<uint32_t>(doc_entity), 0});
+           it != l.end() && it->doc_entity == doc_entity; ++it) {
+        speaker.Bind(1, it->entity);
+        speaker.Bind(2, doc_id);
+        if (!speaker.Run(error)) return false;
+      }
+    }
+    if (!error->empty()) return false;
+  }
   if (!db_.Exec("UPDATE meta SET value = '0' WHERE key = 'entities_stale'", error)) return false;
   return tx.Commit(error);
 }

@@ -4,9 +4,11 @@ import json
 import os
 import signal
 import sqlite3
-import zlib
 import subprocess
 import time
+import zlib
+
+import zstandard  # Debian's python3-zstandard: the stored text is a zstd frame
 
 TIMEOUT = 300
 
@@ -204,11 +206,21 @@ def make_batch(dossier, tmp_path, copies):
     return str(path)
 
 
+def stored_text(blob, size):
+    """The canonical text from documents.text: a zstd frame (schema 5) or a zlib stream (schema 4)."""
+    if blob[:4] == b"\x28\xb5\x2f\xfd":
+        text = zstandard.ZstdDecompressor().decompress(blob)
+    else:
+        text = zlib.decompress(blob)
+    assert len(text) == size
+    return text.decode()
+
+
 def connect_with_text(db):
     """A connection that can read the compressed text (FTS5 reads it through the view
-    document_texts, which calls dossier_text: a zlib stream and its length)."""
+    document_texts, which calls dossier_text: the compressed text and its length)."""
     con = sqlite3.connect(db)
-    con.create_function("dossier_text", 2, lambda blob, size: zlib.decompress(blob).decode(), deterministic=True)
+    con.create_function("dossier_text", 2, stored_text, deterministic=True)
     return con
 
 

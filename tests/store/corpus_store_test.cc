@@ -3,6 +3,7 @@
 // with its filters, corpus entities, and hostile input that must stay data.
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <map>
@@ -13,6 +14,7 @@
 
 #include "dossier/corpus_store.h"
 #include "corpus_test_support.h"
+#include "store/compressed_text.h"
 #include "store/sqlite.h"
 #include "store/sqlite_schema.h"
 #include "test_corpus.h"
@@ -499,7 +501,7 @@ TEST_P(CorpusStoreTest, SchemaIsVersionedAndANewerOneIsRefused) {
   {
     auto s = Open();
     ASSERT_TRUE(s->Stats(&st, &error));
-    EXPECT_EQ(st.schema_version, GetParam() == Backend::kSqlite ? 4 : 1);  // each backend's own numbering
+    EXPECT_EQ(st.schema_version, GetParam() == Backend::kSqlite ? 5 : 1);  // each backend's own numbering
   }
   ASSERT_EQ(corpus_.SetSchemaVersion(99), "");
   EXPECT_EQ(OpenCorpusStore(corpus_.db(), {}, &error), nullptr);
@@ -515,9 +517,12 @@ TEST_P(CorpusStoreTest, SchemaIsVersionedAndANewerOneIsRefused) {
 
 // Everything a caller can ask of the small corpus, written out: the same text means the same
 // answers (documents whole, hits with scores and snippets, entities, quotes, timelines, counts).
-std::string Answers(CorpusStore* s) {
+// `relink` false answers from the corpus entities as stored (a migrated database's).
+std::string Answers(CorpusStore* s, bool relink = true) {
   std::string out, error;
-  EXPECT_TRUE(s->RelinkEntities(&error)) << error;
+  if (relink) {
+    EXPECT_TRUE(s->RelinkEntities(&error)) << error;
+  }
   char num[64];
   auto add = [&](const auto&... parts) { ((out += parts, out += '|'), ...); };
   auto n = [&](double v) {
@@ -632,6 +637,90 @@ TEST_P(CorpusStoreTest, AVersionThreeSqliteDatabaseIsPackedAndAnswersAsBefore) {
   EXPECT_EQ(SearchPaths(s.get(), Q("rain")), std::vector<std::string>{"c.txt"});
 }
 
+// What schema 4 wrote as text: a zlib stream (level 1), as an SQL function for the test.
+void ZlibText(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* text = static_cast<const Bytef*>(sqlite3_value_blob(argv[0]));
+  const uLong n = static_cast<uLong>(sqlite3_value_bytes(argv[0]));
+  std::string out(compressBound(n), '\0');
+  uLongf size = out.size();
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size, text ? text : reinterpret_cast<const Bytef*>(""), n, 1);
+  sqlite3_result_blob64(ctx, out.data(), size, SQLITE_TRANSIENT);
+}
+
+int64_t CountRows(const std::string& db_path, const std::string& sql) {
+  store::Db db;
+  std::string error;
+  EXPECT_TRUE(db.Open(db_path, true, false, &error)) << error;
+  return store::QueryInt(db, sql, &error);
+}
+
+// Schema 4 -> 5: corpus_members' index by document becomes document_members (the links of each
+// document), built from the corpus members as they were, without relinking; the zlib text of
+// schema 4 is read as it is. Every answer is a fresh database's.
+TEST_P(CorpusStoreTest, AVersionFourSqliteDatabaseGetsItsMemberLinksAndAnswersAsBefore) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "a SQLite migration";
+  testing_support::TempDb fresh, old;
+  std::string expected, error;
+  {
+    auto s = OpenCorpusStore(fresh.path(), {}, &error);
+    ASSERT_NE(s, nullptr) << error;
+    for (const Doc& d : SmallCorpus()) Put(s.get(), d);
+    expected = Answers(s.get());
+  }
+  {
+    // Schema 4 as it was written: packed rows, zlib text, corpus tables with corpus_members_doc.
+    store::Db db;
+    ASSERT_TRUE(db.Open(old.path(), false, true, &error)) << error;
+    ASSERT_EQ(store::RegisterTextFunction(db.get()), SQLITE_OK);
+    ASSERT_TRUE(store::MigrateSchema(db, 3, &error)) << error;
+    ASSERT_EQ(testing_support::WriteVersion3Rows(db, SmallCorpus()), "");
+    ASSERT_TRUE(store::MigrateSchema(db, 4, &error)) << error;
+    ASSERT_EQ(sqlite3_create_function_v2(db.get(), "test_zlib", 1, SQLITE_UTF8, nullptr, ZlibText, nullptr, nullptr,
+                                         nullptr),
+              SQLITE_OK);
+    ASSERT_TRUE(db.Exec("UPDATE documents SET text = test_zlib(dossier_text(text, text_bytes));"
+                        "ATTACH '" + fresh.path() + "' AS fresh;"
+                        "INSERT INTO corpus_entities SELECT * FROM fresh.corpus_entities;"
+                        "INSERT INTO corpus_aliases SELECT * FROM fresh.corpus_aliases;"
+                        "INSERT INTO corpus_keys SELECT * FROM fresh.corpus_keys;"
+                        "INSERT INTO corpus_members SELECT * FROM fresh.corpus_members;"
+                        "INSERT INTO corpus_speakers SELECT * FROM fresh.corpus_speakers;"
+                        "UPDATE meta SET value = '0' WHERE key = 'entities_stale';"
+                        "DETACH fresh;",
+                        &error))
+        << error;
+    EXPECT_EQ(store::QueryInt(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_members_doc'", &error), 1);
+  }
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM documents WHERE hex(substr(text, 1, 1)) = '78'"), 3);
+  auto s = OpenCorpusStore(old.path(), {}, &error);
+  ASSERT_NE(s, nullptr) << error;
+  StoreStats st;
+  ASSERT_TRUE(s->Stats(&st, &error)) << error;
+  EXPECT_EQ(st.schema_version, 5);
+  EXPECT_FALSE(s->EntitiesStale());  // the links come from the stored members: no relinking needed
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_members_doc'"), 0);
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM document_members"), 3);
+  // The quotes of a.txt and b.txt, slices of their texts, are stored as their places, as a fresh database stores it.
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM quotes WHERE typeof(text) = 'blob'"), 2);
+  EXPECT_EQ(CountRows(fresh.path(), "SELECT count(*) FROM quotes WHERE typeof(text) = 'blob'"), 2);
+  EXPECT_EQ(Answers(s.get(), /*relink=*/false), expected);
+  EXPECT_NE(expected.find("with|"), std::string::npos);  // co-occurring entities are among the answers
+  EXPECT_EQ(Answers(s.get()), expected);
+  // Replacing a document takes its corpus members with it (found through its links).
+  ASSERT_GT(CountRows(old.path(), "SELECT count(*) FROM corpus_members WHERE doc_id = 1"), 0);
+  Doc changed = SmallCorpus()[0];
+  changed.content_hash = "changed";
+  Put(s.get(), changed, PutResult::kReplaced);
+  ASSERT_TRUE(s->Commit(&error)) << error;
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM corpus_members WHERE doc_id = 1"), 0);
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM document_members WHERE doc_id = 1"), 0);
+  EXPECT_GT(CountRows(old.path(), "SELECT count(*) FROM corpus_members WHERE doc_id = 2"), 0);
+  expected.replace(expected.find(SmallCorpus()[0].content_hash), SmallCorpus()[0].content_hash.size(), "changed");
+  EXPECT_EQ(Answers(s.get()), expected);
+  // The replaced document is written as zstd; the others stay zlib.
+  EXPECT_EQ(CountRows(old.path(), "SELECT count(*) FROM documents WHERE hex(substr(text, 1, 4)) = '28B52FFD'"), 1);
+}
+
 TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled) {
   if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "a SQLite migration";
   // A database as version 1 wrote it (no corpus_speakers, no index on format), its corpus entities
@@ -650,7 +739,7 @@ TEST_P(CorpusStoreTest, AVersionOneSqliteDatabaseIsMigratedAndItsSpeakersFilled)
   auto s = Open();
   StoreStats st;
   ASSERT_TRUE(s->Stats(&st, &error)) << error;
-  EXPECT_EQ(st.schema_version, 4);
+  EXPECT_EQ(st.schema_version, 5);
   EXPECT_TRUE(s->EntitiesStale());  // the migration asks for the speakers to be filled
   EXPECT_EQ(st.documents, 3u);
   EXPECT_EQ(st.mentions, 9u);
