@@ -77,6 +77,32 @@ bool AllWordsCapitalized(std::string_view s) {
   return true;
 }
 
+enum : uint8_t { kPlainByte = 0, kCreditPunct, kLetterR };
+constexpr std::array<uint8_t, 256> CreditBytes() {
+  std::array<uint8_t, 256> t{};
+  t[':'] = t['|'] = kCreditPunct;
+  t['r'] = t['R'] = kLetterR;  // the 'r' of "cRedit" and of "copyRight"
+  return t;
+}
+constexpr std::array<uint8_t, 256> kCreditBytes = CreditBytes();
+
+// True when FindCaptionCreditReference cannot find a credit in `s`: each way it finds one needs a
+// byte or a word this checks for in one pass. A parenthesised credit needs the line to end with ')';
+// a bare agency, a '|' before it; a marker, a ':' after it, unless the marker is "credit" glued to
+// a name ("surface.CreditName") or "image copyright" (so "credit" or "copyright", in any case).
+bool CannotHoldCredit(std::string_view s) {
+  if (!s.empty() && s.back() == ')') return false;
+  const size_t n = s.size();
+  for (size_t p = 0; p < n; ++p) {
+    const uint8_t k = kCreditBytes[static_cast<unsigned char>(s[p])];
+    if (k == kPlainByte) continue;
+    if (k == kCreditPunct) return false;
+    if (p >= 1 && StartsWithNoCase(s, p - 1, "credit")) return false;
+    if (p >= 4 && StartsWithNoCase(s, p - 4, "copyright")) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool StartsWithCaptionMarker(std::string_view line) {
@@ -86,6 +112,11 @@ bool StartsWithCaptionMarker(std::string_view line) {
 }
 
 Span FindCaptionCredit(std::string_view s) {
+  if (CannotHoldCredit(s)) return Span{};
+  return FindCaptionCreditReference(s);
+}
+
+Span FindCaptionCreditReference(std::string_view s) {
   // 1. A parenthesised credit at the end: "(AP Photo/Name)", "(Getty Images)", "(Photo: X)".
   if (!s.empty() && s.back() == ')') {
     size_t open = s.rfind('(');

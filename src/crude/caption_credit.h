@@ -14,6 +14,11 @@ namespace dossier {
 // returns the whole line.
 Span FindCaptionCredit(std::string_view caption);
 
+// What FindCaptionCredit answers, without its quick rejection of lines that cannot hold a credit
+// (every line of the input is asked, through the line signals): the plain version the fast one is
+// tested against (tests/crude/caption_credit_test.cc).
+Span FindCaptionCreditReference(std::string_view caption);
+
 // True when the line opens with a caption marker ("Image:", "Picture:", "Photo:", "Caption:").
 bool StartsWithCaptionMarker(std::string_view line);
 

@@ -191,7 +191,9 @@ std::vector<BlockKind> LineClassifier::Classify(const std::vector<std::string_vi
   std::vector<int> labels = DecodeLines(*model_, views, confidence);
   for (size_t i = 0; i < lines.size(); ++i) kinds[i] = static_cast<BlockKind>(labels[i]);
   MarkSemicolonLists(views, &kinds);
-  RestoreSubheadings(lines, &kinds);
+  std::vector<uint32_t> signals(views.size());
+  for (size_t i = 0; i < views.size(); ++i) signals[i] = views[i].signals;
+  RestoreSubheadings(lines, &kinds, &signals);
   RecoverProseWhenNothingIsArticle(views, &kinds);
   return kinds;
 }

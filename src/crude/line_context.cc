@@ -59,6 +59,16 @@ int SharedStems(const std::vector<uint64_t>& stems, const std::vector<uint64_t>&
 }
 
 bool AcronymSpelledOutIn(std::string_view line, std::string_view text) {
+  // Most lines have no acronym to look for: then `text` (up to 400 bytes) is not read at all.
+  bool any_acronym = false;
+  ForEachWord(line, [&](size_t b, size_t e) {
+    const size_t n = e - b;
+    if (any_acronym || n < 3 || n > 6) return;
+    for (size_t i = b; i < e; ++i)
+      if (!Upper(line[i])) return;
+    any_acronym = true;
+  });
+  if (!any_acronym) return false;
   // Initials of the runs of consecutive capitalised words in `text`, runs separated by '|'.
   std::string initials;
   size_t prev_end = 0;

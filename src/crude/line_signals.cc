@@ -76,16 +76,36 @@ class PhraseScanner {
       while (k < entries_.size() && static_cast<unsigned char>(entries_[k].text[0]) == c) ++k;
     }
     bucket_[256] = static_cast<uint16_t>(k);
+    // The three bytes a phrase can start with: its first three, or for a shorter phrase its bytes
+    // followed by any bytes (the text is padded with zeros, so the last positions have three too).
+    for (const Entry& e : entries_) {
+      const auto byte = [&](size_t j) { return static_cast<uint32_t>(static_cast<unsigned char>(e.text[j])); };
+      if (e.size >= 3) {
+        SetTriple(byte(0) << 16 | byte(1) << 8 | byte(2));
+      } else {
+        const uint32_t fixed = e.size == 2 ? byte(0) << 16 | byte(1) << 8 : byte(0) << 16;
+        const uint32_t free = e.size == 2 ? 256 : 65536;
+        for (uint32_t x = 0; x < free; ++x) SetTriple(fixed | x);
+      }
+    }
   }
 
   size_t size() const { return entries_.size(); }
 
-  // first[i] = position of the first occurrence of phrase i in `text`, or kAbsent.
+  // first[i] = position of the first occurrence of phrase i in `text`, or kAbsent. The two bytes
+  // after the text must be readable and zero (`text` is padded).
   void Scan(std::string_view text, uint16_t* first) const {
     std::fill(first, first + entries_.size(), kAbsent);
     const char* t = text.data();
     const size_t n = text.size();
+    const auto byte = [&](size_t j) { return static_cast<uint32_t>(static_cast<unsigned char>(t[j])); };
+    uint32_t window = n == 0 ? 0 : byte(0) << 8 | byte(1);  // the bytes at p and p + 1
     for (size_t p = 0; p < n; ++p) {
+      window = (window << 8 | byte(p + 2)) & 0xFFFFFF;
+      // Most positions start no phrase: one bit of a hash of their three bytes says so (the bucket
+      // loop below compares each phrase starting with the byte, and ' ', 's', 'c', 'p', the first
+      // letters of the months start many).
+      if (!HasTriple(window)) continue;
       const unsigned char c = static_cast<unsigned char>(t[p]);
       for (uint16_t k = bucket_[c]; k < bucket_[c + 1]; ++k) {
         const Entry& e = entries_[k];
@@ -105,8 +125,19 @@ class PhraseScanner {
     uint16_t size;
     char second;
   };
+  static uint32_t TripleBit(uint32_t bytes3) { return (bytes3 * 0x9E3779B1u) >> 16; }  // 16 bits
+  void SetTriple(uint32_t bytes3) {
+    const uint32_t b = TripleBit(bytes3);
+    triples_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  bool HasTriple(uint32_t bytes3) const {
+    const uint32_t b = TripleBit(bytes3);
+    return (triples_[b >> 6] >> (b & 63)) & 1;
+  }
+
   std::vector<Entry> entries_;  // sorted by first byte
   uint16_t bucket_[257];        // entries starting with byte c: [bucket_[c], bucket_[c + 1])
+  std::array<uint64_t, 1024> triples_{};  // bit TripleBit(c0 c1 c2): some phrase may start so
 };
 
 const PhraseScanner& Scanner() {
@@ -151,9 +182,10 @@ uint32_t DetectLineSignals(std::string_view line) {
   const PhraseList& ph = Phrases();
   uint32_t sig = 0;
   // Leftovers are short; a long paragraph only gets the cheap shape signals.
-  char lower[kScanLimit];
+  char lower[kScanLimit + 2];
   const size_t n = line.size() <= kScanLimit ? line.size() : 0;
   for (size_t i = 0; i < n; ++i) lower[i] = AsciiLowerChar(line[i]);
+  lower[n] = lower[n + 1] = '\0';  // the scanner's padding
   const std::string_view l(lower, n);
   uint16_t first[128];
   static_assert(kPlayer.size() + kConsent.size() + kFurniture.size() + kMonths.size() + kSingleCount <= 128);

@@ -33,17 +33,26 @@ bool EndsSentence(std::string_view t) {
 }
 
 // Short, several words, no final stop or clause punctuation, no leftover wording.
-bool HeadlineShaped(std::string_view t) {
+// The line signals of line i: given by the caller, or detected here.
+struct Signals {
+  const std::vector<std::string_view>& lines;
+  const std::vector<uint32_t>* given;
+  uint32_t operator()(size_t i) const { return given ? (*given)[i] : DetectLineSignals(lines[i]); }
+};
+
+bool HeadlineShaped(const Signals& sig, size_t i) {
+  const std::string_view t = sig.lines[i];
   if (t.empty() || t.size() > 100) return false;
   const char c = t.back();
   if (c == '.' || c == ',' || c == ';' || c == ':') return false;
   const size_t w = Words(t);
-  return w >= 2 && w <= 14 && (DetectLineSignals(t) & kLeftoverWording) == 0;
+  return w >= 2 && w <= 14 && (sig(i) & kLeftoverWording) == 0;
 }
 
 // A paragraph: 60 bytes or more, ending a sentence, no leftover wording.
-bool Paragraph(std::string_view t) {
-  return t.size() >= 60 && EndsSentence(t) && (DetectLineSignals(t) & kLeftoverWording) == 0;
+bool Paragraph(const Signals& sig, size_t i) {
+  const std::string_view t = sig.lines[i];
+  return t.size() >= 60 && EndsSentence(t) && (sig(i) & kLeftoverWording) == 0;
 }
 
 // Does the line share a content word with the next two lines (or is its acronym spelled out)?
@@ -69,20 +78,20 @@ bool HasSentenceInside(std::string_view t) {
 // video wording after a video's running time and title (a video block has one title); `consent`
 // on a run of consent lines none of which has consent wording (a consent block names cookies,
 // consent, preferences or privacy somewhere; a provider's name alone does not).
-bool LeftoverByContext(const std::vector<std::string_view>& lines, const std::vector<BlockKind>& k, size_t i) {
+bool LeftoverByContext(const Signals& signals, const std::vector<BlockKind>& k, size_t i) {
   if (k[i] == BlockKind::kOther) return true;
-  const uint32_t sig = DetectLineSignals(lines[i]);
+  const uint32_t sig = signals(i);
   if (k[i] == BlockKind::kCaption) return (sig & (kSigCaptionMarker | kSigCredit | kSigPicturedWords)) == 0;
   if (k[i] == BlockKind::kMedia)
     return i >= 2 && (sig & (kSigDuration | kSigPlayerNotice | kSigWatchTitle | kSigMediaCaption)) == 0 &&
-           (DetectLineSignals(lines[i - 2]) & kSigDuration) != 0;
+           (signals(i - 2) & kSigDuration) != 0;
   if (k[i] == BlockKind::kConsent) {
     // The whole run of consent lines around it: free when none of them has consent wording.
     size_t b = i, e = i + 1;
     while (b > 0 && k[b - 1] == BlockKind::kConsent) --b;
     while (e < k.size() && k[e] == BlockKind::kConsent) ++e;
     for (size_t j = b; j < e; ++j)
-      if (DetectLineSignals(lines[j]) & kSigConsent) return false;
+      if (signals(j) & kSigConsent) return false;
     return true;
   }
   return false;
@@ -90,8 +99,10 @@ bool LeftoverByContext(const std::vector<std::string_view>& lines, const std::ve
 
 }  // namespace
 
-void RestoreSubheadings(const std::vector<std::string_view>& lines, std::vector<BlockKind>* kinds) {
+void RestoreSubheadings(const std::vector<std::string_view>& lines, std::vector<BlockKind>* kinds,
+                        const std::vector<uint32_t>* signals) {
   auto& k = *kinds;
+  const Signals sig{lines, signals};
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view t = lines[i];
     if (k[i] == BlockKind::kHeading && !t.empty() && t.back() == '.' && (t.size() >= 80 || HasSentenceInside(t)))
@@ -99,8 +110,8 @@ void RestoreSubheadings(const std::vector<std::string_view>& lines, std::vector<
   }
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     const std::string_view t = lines[i];
-    if (!HeadlineShaped(t) || !Paragraph(lines[i + 1])) continue;
-    const bool leftover = LeftoverByContext(lines, k, i);
+    if (!HeadlineShaped(sig, i) || !Paragraph(sig, i + 1)) continue;
+    const bool leftover = LeftoverByContext(sig, k, i);
     // A question with no content word of its own ("What happens next?") has nothing to repeat.
     const bool question = QuestionForm(t) && i > 0;
     if (question && ContentStems(t).empty() && (k[i] == BlockKind::kBody || leftover) &&
@@ -109,7 +120,7 @@ void RestoreSubheadings(const std::vector<std::string_view>& lines, std::vector<
       continue;
     }
     if (!DevelopedAfter(lines, i)) continue;
-    if (leftover && (k[i + 1] == BlockKind::kBody || LeftoverByContext(lines, k, i + 1))) {
+    if (leftover && (k[i + 1] == BlockKind::kBody || LeftoverByContext(sig, k, i + 1))) {
       k[i] = BlockKind::kHeading;
       k[i + 1] = BlockKind::kBody;
       continue;

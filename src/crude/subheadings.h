@@ -11,6 +11,7 @@
 #ifndef DOSSIER_CRUDE_SUBHEADINGS_H_
 #define DOSSIER_CRUDE_SUBHEADINGS_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -29,7 +30,9 @@ namespace dossier {
 //     `heading`;
 //  3. a line labelled `heading` that ends with a full stop and is 80 bytes or more or holds two
 //     sentences becomes `body`.
-void RestoreSubheadings(const std::vector<std::string_view>& lines, std::vector<BlockKind>* kinds);
+// `signals`, when given, holds DetectLineSignals of every line (the classifier has them already).
+void RestoreSubheadings(const std::vector<std::string_view>& lines, std::vector<BlockKind>* kinds,
+                        const std::vector<uint32_t>* signals = nullptr);
 
 }  // namespace dossier
 

@@ -55,17 +55,26 @@ void Free(T* v) {
   T().swap(*v);
 }
 
-// Tokens and sentences of every block. About one token per 4.5 bytes of news text.
-void AddTokensAndSentences(Document* doc) {
+// Inputs up to this size keep the tokens of their article lines from the repeated-sentence pass
+// for the document (pipeline/line_sentences.h): at most ~3 bytes of tokens per input byte, held to
+// the end, against the second tokenisation of those lines (~8 % of the foundation's instructions).
+// Larger inputs tokenise again and hold nothing extra (peak memory on large scrapes).
+constexpr size_t kKeepLineTokensUpTo = size_t{2} << 20;
+
+// Tokens and sentences of every block. About one token per 4.5 bytes of news text. `kept`, when
+// given, has the tokens and sentences of some blocks already (block i is line i).
+void AddTokensAndSentences(Document* doc, const LineSentences* kept = nullptr) {
   std::vector<TokenRange> ranges;
   doc->tokens.reserve(doc->text.size() * 2 / 9 + 16);
   for (uint32_t bi = 0; bi < doc->blocks.size(); ++bi) {
     const Block& b = doc->blocks[bi];
     size_t first = doc->tokens.size();
-    Tokenize(doc->Text(b.span), b.span.begin, &doc->tokens);
-    ranges.clear();
-    SplitSentences(doc->Text(b.span), b.span.begin, doc->tokens.data() + first, doc->tokens.size() - first,
-                   &ranges);
+    if (!kept || !kept->Take(bi, b.span.begin, &doc->tokens, &ranges)) {
+      Tokenize(doc->Text(b.span), b.span.begin, &doc->tokens);
+      ranges.clear();
+      SplitSentences(doc->Text(b.span), b.span.begin, doc->tokens.data() + first, doc->tokens.size() - first,
+                     &ranges);
+    }
     for (const auto& r : ranges) {
       if (r.count == 0) continue;
       Sentence s;
@@ -208,13 +217,13 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
   Free(&glue);
   // The sentences of the article lines, for the repeats; their tokens are not kept (line_sentences.h).
   std::vector<LineSentence> line_sentences;
+  LineSentences splitter(impl_->options.tokens && bytes.size() <= kKeepLineTokensUpTo, lines.size());
   {
-    LineSentences splitter;
     std::vector<Span> spans;
     for (size_t i = 0; i < lines.size(); ++i) {
       if (!IsArticleKind(kinds[i])) continue;
       spans.clear();
-      splitter.Spans(lines.text(i), &spans);
+      splitter.Spans(i, lines.text(i), &spans);
       for (Span s : spans) line_sentences.push_back({static_cast<uint32_t>(i), s});
     }
   }
@@ -257,14 +266,20 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
   std::vector<size_t> edited;
   for (const auto& e : erases) {
     if (e.end <= e.begin) continue;
-    if (edited.empty() || edited.back() != e.line) edited.push_back(e.line);
+    if (edited.empty() || edited.back() != e.line) {
+      edited.push_back(e.line);
+      splitter.Forget(e.line);  // its tokens are made again from its final text
+    }
     views[e.line] = lines.Own(e.line).text;
   }
   for (const auto& e : erases) {
     if (e.end <= e.begin) continue;
     EraseText(&lines.Own(e.line), e.begin, e.end);
-    for (auto& g : glue_repairs)
-      if (g.line == e.line && g.at >= e.end) g.at -= (e.end - e.begin);
+    for (auto& g : glue_repairs) {
+      if (g.line != e.line) continue;
+      if (g.at >= e.end) g.at -= (e.end - e.begin);
+      else if (g.len > 0 && g.at + g.len > e.begin) g.len = 0;  // repaired inside the repeat: erased with it
+    }
   }
   // The duplicates, each kept copy found where it now is in its line (its line may have shifted by
   // an erasure) while `views` can still read the kept sentences at their old offsets; line-local
@@ -352,7 +367,7 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
   }
   // Block i is line i.
   for (const auto& g : glue_repairs)
-    doc.repairs.push_back({RepairKind::kGluedWords, {line_start[g.line] + g.at, line_start[g.line] + g.at + g.len}, g.before});
+    if (g.len > 0) doc.repairs.push_back({RepairKind::kGluedWords, {line_start[g.line] + g.at, line_start[g.line] + g.at + g.len}, g.before});
   for (size_t k = 0; k < doc.duplicates.size(); ++k) {
     doc.duplicates[k].kept.begin += line_start[duplicate_line[k]];
     doc.duplicates[k].kept.end += line_start[duplicate_line[k]];
@@ -404,7 +419,7 @@ Document Analyzer::CrudeText(std::string_view bytes, const std::string& path, st
   // Everything the cleaning and the stories freed is dead now; on a large input it is tens of MB
   // the allocator would otherwise keep resident under the token array (util/heap_trim.h).
   if (doc.text.size() >= kHeapTrimMinBytes) ReturnFreedHeapPages();
-  if (impl_->options.tokens) AddTokensAndSentences(&doc);
+  if (impl_->options.tokens) AddTokensAndSentences(&doc, &splitter);
 
   return doc;
 }

@@ -1,5 +1,9 @@
 #include "segment/stopwords.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 
@@ -76,8 +80,49 @@ const std::unordered_set<std::string_view>& Set() {
   return set;
 }
 
+// The same words in an open-addressed table (linear probing, under a quarter full) with a short
+// hash: every word of every line is asked (line features, story segmenter), and std::hash over a
+// std::unordered_set cost more than the rest of the word's handling. Words longer than the longest
+// stopword are answered without hashing.
+class StopwordTable {
+ public:
+  StopwordTable() {
+    for (const char* w : kWords) {
+      const std::string_view word(w);
+      longest_ = std::max(longest_, word.size());
+      size_t i = Slot(word);
+      while (!slots_[i].empty() && slots_[i] != word) i = (i + 1) & (kSlots - 1);
+      slots_[i] = word;  // a word listed twice lands on itself
+    }
+  }
+
+  bool Contains(std::string_view w) const {
+    if (w.empty() || w.size() > longest_) return false;  // no stopword is empty
+    for (size_t i = Slot(w);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].empty()) return false;
+      if (slots_[i] == w) return true;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 4096;
+  static_assert(std::size(kWords) * 4 < kSlots);
+  static size_t Slot(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return (h ^ (h >> 15)) & (kSlots - 1);
+  }
+  std::array<std::string_view, kSlots> slots_{};
+  size_t longest_ = 0;
+};
+
 }  // namespace
 
-bool IsStopword(std::string_view lower_word) { return Set().count(lower_word) != 0; }
+bool IsStopword(std::string_view lower_word) {
+  static const StopwordTable table;
+  return table.Contains(lower_word);
+}
+
+bool IsStopwordReference(std::string_view lower_word) { return Set().count(lower_word) != 0; }
 
 }  // namespace dossier::segment_internal

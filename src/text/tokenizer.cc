@@ -263,6 +263,23 @@ Scan ScanWord(string_view t, size_t i) {
       if (b < 0x80) {
         const uint8_t k = kAscii[b];
         if (k < kAUpper) break;
+        if (k == kALower) {
+          // A run of lower-case ASCII letters, most of news text: what the per-character steps
+          // below would record, once for the run.
+          size_t q = p + 1;
+          while (q < n && static_cast<uint8_t>(t[q]) < 0x80 && kAscii[static_cast<uint8_t>(t[q])] == kALower) ++q;
+          if (first_letter == string_view::npos) {
+            first_letter = p;
+            letter_after_digit = last_digit;
+            first_upper = false;
+          }
+          letters += static_cast<uint32_t>(q - p);
+          last_digit = false;
+          last_letter = true;
+          last_upper = false;
+          p = q;
+          continue;
+        }
         const bool prev_digit = last_digit;
         last_digit = k == kADigit;
         last_letter = !last_digit;

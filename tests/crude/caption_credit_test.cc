@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier {
 namespace {
@@ -120,6 +122,28 @@ TEST(CaptionCredit, StartsWithCaptionMarker) {
   EXPECT_FALSE(StartsWithCaptionMarker("Image"));
   EXPECT_FALSE(StartsWithCaptionMarker("Photographer Jane Roe said"));
   EXPECT_FALSE(StartsWithCaptionMarker(""));
+}
+
+// FindCaptionCredit rejects lines that cannot hold a credit before running the full search: its
+// answer must be the reference's on every line, credits or not, in any case, with any bytes.
+TEST(CaptionCredit, FastEqualsReferenceOnGeneratedAndHostileLines) {
+  const std::vector<std::string> pieces = {
+      "Pic", "pic:", "PIC: AP", "Photo", "photo:", "Image", "image credit", "Image Credit:",
+      "image copyright", "IMAGE COPYRIGHT EPA", "copyright", "Copyrigh", "credit", "CREDIT",
+      "Credit", "CreditName", "cRedit", "picture", "Picture credit:", "photograph", "Photograph: ",
+      "courtesy of", "source", "Source:", "(", ")", "(AP Photo/Jon Whitaker)", "(Getty Images)",
+      "(Reuters)", "(ap)", "|", " | ", "| Getty Images", "Reuters", "AFP", "AP", "PA Media", "ansa",
+      ":", " : ", ". ", "Mei Tanaka/PA", "Kevin Lamarque", "the mayor", "a", "r", "R", "cr", "ight",
+      " ", " ", "x", "\xe2\x80\x99", "\xc3\xa9", "\xff", std::string(1, '\0')};
+  std::mt19937 rng(5);
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(rng() % 7);
+    for (int k = 0; k < parts; ++k) line += pieces[rng() % pieces.size()];
+    if (n % 5 == 0)  // raw bytes, now and then a letter of a marker
+      for (int k = static_cast<int>(rng() % 30); k > 0; --k) line += static_cast<char>(rng() % 256);
+    ASSERT_EQ(FindCaptionCredit(line), FindCaptionCreditReference(line)) << line;
+  }
 }
 
 }  // namespace

@@ -202,5 +202,19 @@ TEST(LineSignals, FastDetectorEqualsReferenceOnGeneratedLines) {
   }
 }
 
+// Random bytes over an alphabet of the phrases' letters (and some that start none): the phrase
+// scanner skips positions by their first two bytes, which must never skip a phrase.
+TEST(LineSignals, FastDetectorEqualsReferenceOnRandomBytes) {
+  const std::string alphabet = "abcdeghilmnoprstuvwy :.(@\xc2\xa9ACPSW5";
+  std::mt19937 rng(13);
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    const size_t len = rng() % (n % 10 == 0 ? 400 : 60);
+    for (size_t k = 0; k < len; ++k)
+      line += n % 3 == 0 ? static_cast<char>(rng() % 256) : alphabet[rng() % alphabet.size()];
+    ASSERT_EQ(DetectLineSignals(line), DetectLineSignalsReference(line)) << line;
+  }
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1,9 +1,11 @@
 // The subheading pass (crude/subheadings.h) on hand-written lines with given classifier kinds: the
 // rules alone, no model.
 #include "crude/subheadings.h"
+#include "crude/line_signals.h"
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -12,9 +14,16 @@ namespace {
 
 using K = BlockKind;
 
+// Runs the pass both ways, detecting the line signals itself and given them (as the classifier
+// does): the answers must agree.
 std::vector<K> Restore(const std::vector<std::string>& lines, std::vector<K> kinds) {
   std::vector<std::string_view> views(lines.begin(), lines.end());
+  std::vector<uint32_t> signals;
+  for (std::string_view v : views) signals.push_back(DetectLineSignals(v));
+  std::vector<K> given = kinds;
   RestoreSubheadings(views, &kinds);
+  RestoreSubheadings(views, &given, &signals);
+  EXPECT_EQ(kinds, given);
   return kinds;
 }
 
@@ -101,6 +110,24 @@ TEST(RestoreSubheadings, EmptyAndTinyInputs) {
   EXPECT_TRUE(Restore({}, {}).empty());
   EXPECT_EQ(Restore({"Why?"}, {K::kBody}), (std::vector<K>{K::kBody}));
   EXPECT_EQ(Restore({"", ""}, {K::kOther, K::kOther}), (std::vector<K>{K::kOther, K::kOther}));
+}
+
+TEST(RestoreSubheadings, GivenSignalsAgreeWithDetectedOnes) {
+  const std::vector<std::string> pool = {
+      kPara1, kPara2, kPara3, "Sea wall repairs", "What happens next?", "Wall repairs will take two years",
+      "Duration 1:02", "Watch: the harbour wall at night", "We use cookies on this site", "Spotify",
+      "Pic: Reuters/ Kevin Lamarque", "Harbour authority (HA) statement", "HA", "Read more", "",
+      "Advertisement", "Stone washed away by winter storms", "Is the wall safe?"};
+  std::mt19937 rng(17);
+  for (int n = 0; n < 3000; ++n) {
+    std::vector<std::string> lines;
+    std::vector<K> kinds;
+    for (int k = 1 + static_cast<int>(rng() % 9); k > 0; --k) {
+      lines.push_back(pool[rng() % pool.size()]);
+      kinds.push_back(static_cast<K>(rng() % 7));
+    }
+    Restore(lines, kinds);  // compares the two ways
+  }
 }
 
 }  // namespace
