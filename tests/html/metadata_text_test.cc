@@ -1,7 +1,7 @@
 // The metadata's CollapseWhitespace (runs of plain bytes copied whole) against its byte-by-byte
 // statement CollapseWhitespaceReference: hand-checked strings, random strings over the bytes that
 // matter (ASCII and Unicode spaces, zero-width characters, their lead bytes alone), and windows of
-// every page under ../shared/data/extraction.
+// every other page under ../shared/data/extraction.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -43,7 +43,8 @@ TEST(MetadataTextTest, CollapseWhitespaceSameAsReferenceOnRandomStrings) {
 TEST(MetadataTextTest, CollapseWhitespaceSameAsReferenceOnEveryPage) {
   const std::vector<std::string> pages = testing::ExtractionPages();
   if (pages.empty()) GTEST_SKIP() << "no pages under " << testing::ExtractionDir();
-  for (const std::string& path : pages) {
+  for (size_t k = 0; k < pages.size(); k += 2) {  // every other page keeps the test quick under ASan
+    const std::string& path = pages[k];
     const std::string page = testing::ReadPage(path);
     // Windows of 300 bytes (the size of the texts the metadata scan looks at) at odd offsets.
     for (size_t i = 0; i < page.size(); i += 293) {
