@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "html/content_text_run.h"
+
 namespace dossier::html {
 
 void PageBlocks::Clear() {
@@ -443,27 +445,9 @@ class Walker {
         word_open_ = false;
       }
       // Copy a run of non-space bytes (or, raw, everything).
-      size_t j = i;
-      uint32_t chars = 0, punct = 0;
-      while (j < s.size()) {
-        const unsigned char d = static_cast<unsigned char>(s[j]);
-        if (!raw && (IsAsciiSpace(d) ||
-                     (d == 0xC2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0xA0))) {
-          break;
-        }
-        // Characters, CJK ones counting two (a CJK character carries about a word).
-        if ((d & 0xC0) != 0x80) chars += (d >= 0xE3 && d <= 0xED) ? 2 : 1;
-        if (IsPunct(d)) ++punct;
-        else if (d == 0xE3 && j + 2 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x80 &&
-                 (static_cast<unsigned char>(s[j + 2]) == 0x82 || static_cast<unsigned char>(s[j + 2]) == 0x81)) {
-          ++punct;  // 。 、
-        } else if (d == 0xEF && j + 2 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0xBC &&
-                   (static_cast<unsigned char>(s[j + 2]) == 0x8C || static_cast<unsigned char>(s[j + 2]) == 0x81 ||
-                    static_cast<unsigned char>(s[j + 2]) == 0x9F || static_cast<unsigned char>(s[j + 2]) == 0x9B)) {
-          ++punct;  // ， ！ ？ ；
-        }
-        ++j;
-      }
+      const TextRun run = ScanTextRun(s, i, raw);
+      const size_t j = run.end;
+      const uint32_t chars = run.chars, punct = run.punct;
       if (raw) {
         // Whitespace inside <pre> is kept; words are counted at spaces.
         for (size_t k = i; k < j; ++k) {

@@ -106,12 +106,55 @@ constexpr std::array kTags = {
     TagName{"figcaption", ContentTag::kFigcaption},
 };
 
+// Where each length's names start and end in kTags, so a lookup compares only the names of its
+// own length, first byte first. The table is meant to be sorted by length and the lookup used to
+// stop at the first longer name, so an entry after a longer one ("applet" after "address") was
+// never found; it still is not (the output stays the same), hence `reachable`.
+struct LengthRange {
+  uint8_t begin = 0, end = 0;
+};
+constexpr size_t kMaxTagLength = 16;
+constexpr std::array<LengthRange, kMaxTagLength + 1> MakeLengthRanges() {
+  std::array<LengthRange, kMaxTagLength + 1> r{};
+  size_t longest = 0;
+  for (size_t i = 0; i < kTags.size(); ++i) {
+    const size_t len = kTags[i].name.size();
+    const bool reachable = len >= longest;
+    if (!reachable) continue;
+    longest = len;
+    if (r[len].end == 0) r[len].begin = static_cast<uint8_t>(i);
+    r[len].end = static_cast<uint8_t>(i + 1);
+  }
+  return r;
+}
+constexpr std::array<LengthRange, kMaxTagLength + 1> kLengthRanges = MakeLengthRanges();
+
+constexpr bool FitsTheRanges() {
+  for (const TagName& t : kTags) {
+    if (t.name.empty() || t.name.size() > kMaxTagLength) return false;
+  }
+  return kTags.size() < 256;
+}
+static_assert(FitsTheRanges(), "kTags names must be 1-16 bytes, fewer than 256 of them");
+
 }  // namespace
 
-ContentTag ClassifyTag(std::string_view name) {
+ContentTag ClassifyTagReference(std::string_view name) {
   for (const TagName& t : kTags) {
     if (t.name.size() > name.size()) break;
     if (t.name.size() == name.size() && t.name == name) return t.tag;
+  }
+  if (name.find('-') != std::string_view::npos) return ContentTag::kCustom;
+  return ContentTag::kInline;
+}
+
+ContentTag ClassifyTag(std::string_view name) {
+  if (!name.empty() && name.size() <= kMaxTagLength) {
+    const LengthRange r = kLengthRanges[name.size()];
+    for (size_t i = r.begin; i < r.end; ++i) {  // (unreachable entries inside differ in length)
+      const std::string_view t = kTags[i].name;
+      if (t[0] == name[0] && t == name) return kTags[i].tag;
+    }
   }
   if (name.find('-') != std::string_view::npos) return ContentTag::kCustom;
   return ContentTag::kInline;

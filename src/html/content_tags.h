@@ -38,6 +38,8 @@ enum class ContentTag : uint8_t {
 // The tag of an HTML element given its (lower-case) name; elements outside the HTML namespace
 // are kSkip (SVG and MathML text is not article text).
 ContentTag ClassifyTag(std::string_view name);
+// The plain linear lookup ClassifyTag (indexed by length) is tested against.
+ContentTag ClassifyTagReference(std::string_view name);
 
 inline bool IsHeading(ContentTag t) { return t >= ContentTag::kH1 && t <= ContentTag::kH6; }
 inline int HeadingLevel(ContentTag t) { return static_cast<int>(t) - static_cast<int>(ContentTag::kH1) + 1; }

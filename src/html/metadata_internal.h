@@ -33,6 +33,9 @@ namespace dossier::html::meta {
 // Every run of whitespace (ASCII, no-break and other Unicode spaces) becomes one space; trimmed.
 // Zero-width spaces and BOMs are dropped.
 std::string CollapseWhitespace(std::string_view s);
+// The same, byte by byte: the statement CollapseWhitespace (which copies runs of plain bytes whole)
+// is tested against (tests/html/metadata_text_test.cc).
+std::string CollapseWhitespaceReference(std::string_view s);
 // Decodes character references (&amp; &#39; &#x2019; and the common named ones) left in text that
 // did not go through the HTML parser (JSON-LD strings). Unknown references are kept as written.
 std::string DecodeReferences(std::string_view s);

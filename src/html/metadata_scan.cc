@@ -2,6 +2,7 @@
 // JSON-LD, html lang) and a bounded look at the body (h1, byline elements, microdata, <time>,
 // breadcrumbs). No regular expressions; element text is gathered only for the few candidates.
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,11 @@ constexpr size_t kMaxBylineTexts = 12;
 constexpr size_t kMaxDates = 40;
 constexpr size_t kMaxH1 = 8;
 
+// Tag comparisons, a dozen per element: the length test inline, so most cost no call.
+inline bool Is(std::string_view tag, std::string_view name) {
+  return tag.size() == name.size() && std::memcmp(tag.data(), name.data(), name.size()) == 0;
+}
+
 constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary", "navigation",
                                                "alert", "alertdialog", "dialog", "banner", "search"};
 // The attributes a body element is checked for, read in one pass over its attribute list.
@@ -29,21 +35,44 @@ struct Attrs {
     for (uint32_t i = 0; i < n.attr_count; ++i) {
       const Attribute& a = dom.attrs[n.attr_begin + i];
       const std::string_view k = a.name;
-      if (k == "class") cls = a.value;
-      else if (k == "id") id = a.value;
-      else if (k == "style") style = a.value;
-      else if (k == "aria-hidden") aria_hidden = a.value;
-      else if (k == "role") role = a.value;
-      else if (k == "itemprop") itemprop = a.value;
-      else if (k == "itemtype") itemtype = a.value;
-      else if (k == "rel") rel = a.value;
-      else if (k == "property") property = a.value;
-      else if (k == "content") content = a.value, has_content = true;
-      else if (k == "datetime") datetime = a.value;
-      else if (k == "href") href = a.value;
-      else if (k == "aria-label") aria_label = a.value;
-      else if (k == "hidden") hidden = true;
-      else if (k == "pubdate") pubdate = true;
+      // By length first: most names are none of these, and a length rules out all but one or two.
+      switch (k.size()) {
+        case 2:
+          if (Is(k, "id")) id = a.value;
+          break;
+        case 3:
+          if (Is(k, "rel")) rel = a.value;
+          break;
+        case 4:
+          if (Is(k, "role")) role = a.value;
+          else if (Is(k, "href")) href = a.value;
+          break;
+        case 5:
+          if (Is(k, "class")) cls = a.value;
+          else if (Is(k, "style")) style = a.value;
+          break;
+        case 6:
+          if (Is(k, "hidden")) hidden = true;
+          break;
+        case 7:
+          if (Is(k, "content")) content = a.value, has_content = true;
+          else if (Is(k, "pubdate")) pubdate = true;
+          break;
+        case 8:
+          if (Is(k, "itemprop")) itemprop = a.value;
+          else if (Is(k, "itemtype")) itemtype = a.value;
+          else if (Is(k, "property")) property = a.value;
+          else if (Is(k, "datetime")) datetime = a.value;
+          break;
+        case 10:
+          if (Is(k, "aria-label")) aria_label = a.value;
+          break;
+        case 11:
+          if (Is(k, "aria-hidden")) aria_hidden = a.value;
+          break;
+        default:
+          break;
+      }
     }
   }
 };
@@ -71,10 +100,13 @@ bool IsHidden(std::string_view cls, std::string_view aria_hidden, std::string_vi
   }
   if (style.empty()) return false;
   thread_local std::string compact;  // reused: many elements carry a style
-  compact.clear();
+  compact.resize(style.size());      // written in place, then cut (no push_back per byte)
+  char* o = compact.data();
   for (char c : style) {
-    if (c != ' ' && c != '\t' && c != '\n') compact.push_back(AsciiLowerChar(c));
+    *o = AsciiLowerChar(c);
+    o += c != ' ' && c != '\t' && c != '\n';
   }
+  compact.resize(static_cast<size_t>(o - compact.data()));
   return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
 }
 
@@ -82,9 +114,9 @@ enum class Furniture { kNone, kSoft, kHard };
 
 // `class_words`: the ClassWord bits of the element's class and id; `named`: it has either.
 Furniture Classify(std::string_view raw_role, std::string_view tag, uint32_t class_words, bool named) {
-  if (tag == "nav") return Furniture::kHard;
-  if (tag == "footer" || tag == "aside") return Furniture::kSoft;
-  if (tag == "body" || tag == "a" || tag == "article" || tag == "main") return Furniture::kNone;
+  if (Is(tag, "nav")) return Furniture::kHard;
+  if (Is(tag, "footer") || Is(tag, "aside")) return Furniture::kSoft;
+  if (Is(tag, "body") || Is(tag, "a") || Is(tag, "article") || Is(tag, "main")) return Furniture::kNone;
   if (!raw_role.empty()) {
     const std::string role = AsciiLower(raw_role);
     if (AnyOf(role, kUnlikelyRoles, std::size(kUnlikelyRoles)) && role.find("main") == std::string::npos) {
@@ -156,10 +188,10 @@ void CollectBreadcrumbs(const Dom& dom, uint32_t node, std::vector<std::string>*
     const Node& n = dom.nodes[cur];
     bool descend = n.first_child != kNoNode;
     if (n.type == NodeType::kElement) {
-      if (n.name == "li") {
+      if (Is(n.name, "li")) {
         items.push_back(cur);
         descend = false;
-      } else if (n.name == "a") {
+      } else if (Is(n.name, "a")) {
         links.push_back(cur);
       }
     }
@@ -238,13 +270,13 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
     if (kind == Furniture::kSoft) f->footer = true;
   }
   const std::string_view itemprop = a.itemprop;
-  if (tag == "article" || tag == "main" || HasToken(itemprop, "articlebody") || IsArticleItem(a.itemtype) ||
+  if (Is(tag, "article") || Is(tag, "main") || HasToken(itemprop, "articlebody") || IsArticleItem(a.itemtype) ||
       (words & kClassEntry)) {
     f->in_article = true;
   }
   if (f->hidden || f->furniture) return;
   const bool main_region = !f->footer;  // not in a footer or aside
-  if (tag == "h1" && out->h1s.size() < kMaxH1) {
+  if (Is(tag, "h1") && out->h1s.size() < kMaxH1) {
     std::string text = CollapseWhitespace(ElementText(dom, cur, 1000));
     if (!text.empty()) {
       if (out->h1s.empty()) out->h1_position = cur;
@@ -271,7 +303,7 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
       }
     }
   }
-  if (!a.property.empty() && tag != "meta" && a.has_content) {
+  if (!a.property.empty() && !Is(tag, "meta") && a.has_content) {
     const std::string p = AsciiLower(a.property);
     if ((p == "schema:datepublished" || p == "schema:datecreated" || p == "dc:created" || p == "dcterms:created" ||
          p == "dc:date" || p == "dcterms:issued") &&
@@ -280,7 +312,7 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
     }
   }
   // <time datetime>: trusted in the byline and the article's header, less elsewhere.
-  if (tag == "time" && out->published_dates.size() < kMaxDates) {
+  if (Is(tag, "time") && out->published_dates.size() < kMaxDates) {
     std::string value = CollapseWhitespace(a.datetime);
     const bool says_updated = (words & (kClassUpdate | kClassModified)) != 0;
     if (value.empty()) value = CollapseWhitespace(ElementText(dom, cur, 200));
@@ -297,7 +329,7 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
                                            ContainsAsciiCi(itemprop, "author") || (words & kClassByline));
   if (is_byline && (main_region || f->in_article)) {
     const uint32_t name_node = ItempropNameDescendant(dom, cur);
-    std::string text = tag == "meta" ? std::string(a.content)
+    std::string text = Is(tag, "meta") ? std::string(a.content)
                                      : ElementText(dom, name_node != kNoNode ? name_node : cur, 1000);
     const std::string collapsed = CollapseWhitespace(text);
     size_t chars = 0;
@@ -308,14 +340,14 @@ void BodyElement(const Dom& dom, uint32_t cur, std::string_view tag, Flags* f, B
       f->in_byline = true;
     }
   }
-  if (tag == "a" && out->author_hrefs.size() < 8) {
+  if (Is(tag, "a") && out->author_hrefs.size() < 8) {
     const std::string_view href = a.href;
     if (HasToken(a.rel, "author") || (f->in_byline && !href.empty())) {
       out->author_hrefs.push_back(CollapseWhitespace(href));
     }
   }
   // Date-like elements without a machine value: their short text, parsed later.
-  if (tag != "time" && tag != "a" && itemprop.empty() && out->published_dates.size() < kMaxDates &&
+  if (!Is(tag, "time") && !Is(tag, "a") && itemprop.empty() && out->published_dates.size() < kMaxDates &&
       named && (words & kClassDate) && !(words & kClassUpdate)) {
     std::string text = CollapseWhitespace(ElementText(dom, cur, 300));
     if (!text.empty() && text.size() < 120) {
@@ -396,18 +428,18 @@ void ScanPage(const Dom& dom, PageSources* out) {
     if (n.type == NodeType::kElement && n.ns == Namespace::kHtml) {
       const std::string_view tag = n.name;
       descend = true;
-      if (tag == "head") f.in_head = true;
-      if (tag == "html") {
+      if (Is(tag, "head")) f.in_head = true;
+      if (Is(tag, "html")) {
         if (out->html_lang.empty()) {
           out->html_lang = CollapseWhitespace(dom.Attr(cur, "lang"));
           if (out->html_lang.empty()) out->html_lang = CollapseWhitespace(dom.Attr(cur, "xml:lang"));
         }
-      } else if (tag == "title") {
+      } else if (Is(tag, "title")) {
         if (out->title_tag.empty()) out->title_tag = CollapseWhitespace(ElementText(dom, cur, 2000));
         descend = false;
-      } else if (tag == "base") {
+      } else if (Is(tag, "base")) {
         if (out->base_href.empty()) out->base_href = CollapseWhitespace(dom.Attr(cur, "href"));
-      } else if (tag == "meta") {
+      } else if (Is(tag, "meta")) {
         const std::string content = CollapseWhitespace(dom.Attr(cur, "content"));
         if (!content.empty()) {
           AddMetaKeys(dom.Attr(cur, "property"), content, true, out);
@@ -415,7 +447,7 @@ void ScanPage(const Dom& dom, PageSources* out) {
           AddMetaKeys(dom.Attr(cur, "http-equiv"), content, false, out);
           if (f.in_head) AddMetaKeys(dom.Attr(cur, "itemprop"), content, false, out);
         }
-      } else if (tag == "link") {
+      } else if (Is(tag, "link")) {
         const std::string_view rel = dom.Attr(cur, "rel");
         const std::string href = CollapseWhitespace(dom.Attr(cur, "href"));
         if (!href.empty()) {
@@ -423,7 +455,7 @@ void ScanPage(const Dom& dom, PageSources* out) {
           if (HasToken(rel, "author")) out->author_hrefs.push_back(href);
           if (HasToken(rel, "image_src") && out->image_src.empty()) out->image_src = href;
         }
-      } else if (tag == "script") {
+      } else if (Is(tag, "script")) {
         std::string type = AsciiLower(CollapseWhitespace(dom.Attr(cur, "type")));
         if (StartsWith(type, "application/ld+json") && out->jsonld.size() < 32) {
           std::string text;
@@ -433,7 +465,7 @@ void ScanPage(const Dom& dom, PageSources* out) {
           if (text.size() < (4u << 20)) out->jsonld.push_back(std::move(text));
         }
         descend = false;
-      } else if (tag == "style" || tag == "template" || tag == "noscript" || tag == "iframe") {
+      } else if (Is(tag, "style") || Is(tag, "template") || Is(tag, "noscript") || Is(tag, "iframe")) {
         descend = false;
       }
       if (descend && !f.in_head) BodyElement(dom, cur, tag, &f, &body, out);

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -82,7 +83,7 @@ bool IsBlockTag(std::string_view tag) {
 
 }  // namespace
 
-std::string CollapseWhitespace(std::string_view s) {
+std::string CollapseWhitespaceReference(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
@@ -98,6 +99,52 @@ std::string CollapseWhitespace(std::string_view s) {
     pending_space = false;
     out.push_back(s[i++]);
   }
+  return out;
+}
+
+namespace {
+// Bytes that may start a whitespace character of SpaceAt: ASCII whitespace and the lead bytes of
+// U+0085/U+00A0/U+00AD (C2), U+1680 (E1), U+2000.. (E2), U+3000 (E3) and the BOM (EF). Runs of
+// other bytes are copied whole.
+constexpr std::array<bool, 256> MakeMaySpace() {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = true;
+  for (int c : {0xC2, 0xE1, 0xE2, 0xE3, 0xEF}) t[c] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kMaySpace = MakeMaySpace();
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view s) {
+  // The output is never longer than the input (a space is written only for whitespace consumed),
+  // so it is written in place and cut to size at the end.
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  bool pending_space = false;
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && !kMaySpace[p[j]]) ++j;
+    if (j == i) {
+      bool drop = false;
+      const size_t len = SpaceAt(s, i, &drop);
+      if (len) {
+        if (!drop && o != begin) pending_space = true;
+        i += len;
+        continue;
+      }
+      j = i + 1;  // a lead byte that starts no whitespace character: copied like the others
+    }
+    if (pending_space) *o++ = ' ';
+    pending_space = false;
+    std::memcpy(o, p + i, j - i);
+    o += j - i;
+    i = j;
+  }
+  out.resize(static_cast<size_t>(o - begin));
   return out;
 }
 

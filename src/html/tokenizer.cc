@@ -26,20 +26,20 @@ constexpr bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c 
 constexpr bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // Bytes that end a plain-text run in each state, or need a decision in a name or value.
-constexpr ByteSet kDataStops = MakeByteSet(std::string_view("<&\0", 3));
-constexpr ByteSet kRawStops = MakeByteSet(std::string_view("<\0", 2));
-constexpr ByteSet kScriptEscapedStops = MakeByteSet(std::string_view("<->\0", 4));
-constexpr ByteSet kNulStop = MakeByteSet(std::string_view("\0", 1));
-constexpr ByteSet kTagNameStops =
-    MakeByteSet(std::string_view("\t\n\f />\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 33));
-constexpr ByteSet kAttrNameStops =
-    MakeByteSet(std::string_view("\t\n\f /=>\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 34));
-constexpr ByteSet kDoubleQuotedStops = MakeByteSet(std::string_view("\"&\0", 3));
-constexpr ByteSet kSingleQuotedStops = MakeByteSet(std::string_view("'&\0", 3));
-constexpr ByteSet kUnquotedStops = MakeByteSet(std::string_view("\t\n\f >&\0", 7));
+constexpr StopBytes kDataStops = MakeStopBytes(std::string_view("<&\0", 3));
+constexpr StopBytes kRawStops = MakeStopBytes(std::string_view("<\0", 2));
+constexpr StopBytes kScriptEscapedStops = MakeStopBytes(std::string_view("<->\0", 4));
+constexpr StopBytes kNulStop = MakeStopBytes(std::string_view("\0", 1));
+constexpr StopBytes kTagNameStops =
+    MakeStopBytes(std::string_view("\t\n\f />\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 33));
+constexpr StopBytes kAttrNameStops =
+    MakeStopBytes(std::string_view("\t\n\f /=>\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 34));
+constexpr StopBytes kDoubleQuotedStops = MakeStopBytes(std::string_view("\"&\0", 3));
+constexpr StopBytes kSingleQuotedStops = MakeStopBytes(std::string_view("'&\0", 3));
+constexpr StopBytes kUnquotedStops = MakeStopBytes(std::string_view("\t\n\f >&\0", 7));
 
-inline size_t Scan(std::string_view s, size_t i, const ByteSet& stops) {
-  return FindFirstOf(s, i, stops);
+inline size_t Scan(std::string_view s, size_t i, const StopBytes& stops) {
+  return FindStop(s, i, stops);
 }
 
 bool StartsWithIgnoreCase(std::string_view s, size_t i, std::string_view lower_word) {
@@ -407,7 +407,7 @@ bool Tokenizer::ReadAttributeValue(char quote, PendingAttr* attr) {
   const size_t n = text_.size();
   const size_t begin = pos_;
   const size_t buf_begin = attr_buf_.size();
-  const ByteSet& stops = quote == '"'    ? kDoubleQuotedStops
+  const StopBytes& stops = quote == '"'    ? kDoubleQuotedStops
                          : quote == '\'' ? kSingleQuotedStops
                                          : kUnquotedStops;
   bool buffered = false;

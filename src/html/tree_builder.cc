@@ -7,6 +7,7 @@
 #include <cstring>
 #include <utility>
 
+#include "html/attribute_names.h"
 #include "html/foreign_names.h"
 
 namespace dossier::html {
@@ -338,7 +339,10 @@ uint32_t TreeBuilder::CreateElement(const Tok& tok, Namespace ns) {
     if (ns == Namespace::kMathMl) attr = AdjustMathMlAttributeName(attr);
     if (ns == Namespace::kSvg) attr = AdjustSvgAttributeName(attr);
     if (ns != Namespace::kHtml) attr = AdjustForeignAttributeName(attr);
-    if (attr.data() == t.attrs[i].name.data()) attr = InternName(attr);
+    if (attr.data() == t.attrs[i].name.data()) {  // not adjusted to a static name: a common one, or interned
+      const std::string_view known = KnownAttributeName(attr);
+      attr = known.empty() ? InternName(attr) : known;
+    }
     attrs.push_back({attr, dom_->Intern(t.attrs[i].value)});
   }
   Node& n = dom_->nodes[index];
