@@ -3,10 +3,13 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "dossier/entity_linking.h"
 #include "entities/descriptions.h"
+#include "entities/linker_internal.h"
 #include "entities/names.h"
 #include "entities/office_holders.h"
 #include "util/ascii.h"
@@ -88,9 +91,16 @@ void SurnamesOfNamedPeople(std::vector<Parsed>* ms) {
   }
 }
 
+// Places every mention in a cluster. Each mention is compared with the clusters that could take it;
+// a document with ~10^5 mentions (a scrape of several MB analysed whole) made comparing it with
+// every cluster quadratic (hours), so the clusters are found through an index of the words their
+// members hold: every rule below needs a shared word (the same last word for names of several
+// words; the same word, a first or last name or a hyphen part, for one word) or, for an acronym,
+// a member whose initials spell it. `scan_every_cluster` compares with all of them instead: the
+// reference the index is tested against (same clusters, same order, so the same answers).
 class Linker {
  public:
-  explicit Linker(std::vector<Parsed>* ms) : ms_(*ms) {}
+  Linker(std::vector<Parsed>* ms, bool scan_every_cluster) : ms_(*ms), scan_every_cluster_(scan_every_cluster) {}
 
   std::vector<Cluster> Run() {
     // 1. Multi-word names first: they carry the most evidence.
@@ -111,9 +121,53 @@ class Linker {
       cluster = static_cast<int>(clusters_.size());
       clusters_.push_back({ms_[i].type, {}});
     }
-    clusters_[cluster].members.push_back(i);
-    std::sort(clusters_[cluster].members.begin(), clusters_[cluster].members.end());
+    // Members stay in document order (mentions are placed out of order: names of several words
+    // first).
+    std::vector<int>& members = clusters_[cluster].members;
+    members.insert(std::upper_bound(members.begin(), members.end(), i), i);
     ms_[i].cluster = cluster;
+    IndexMember(i, cluster);
+  }
+
+  // Acronym keys cannot collide with words: no name word holds a control character.
+  static std::string AcronymKey(std::string_view acronym) { return "\x01" + std::string(acronym); }
+
+  void IndexMember(int j, int cluster) {
+    const NameForm& g = Form(j);
+    auto add = [&](std::string key) {
+      std::vector<int>& list = clusters_by_key_[std::move(key)];
+      if (list.empty() || list.back() != cluster) list.push_back(cluster);
+    };
+    for (const std::string& w : g.lower) {
+      add(w);
+      if (w.find('-') == std::string::npos) continue;
+      for (size_t b = 0; b <= w.size();) {
+        size_t e = w.find('-', b);
+        if (e == std::string::npos) e = w.size();
+        if (e > b) add(w.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+    if (g.lower.size() >= 2) add(AcronymKey(entities::Acronym(g)));
+  }
+
+  // The clusters that may hold a member matching on `key` (or `key2`), in cluster order; every
+  // cluster when scanning.
+  std::vector<int> ClustersWith(const std::string& key, const std::string* key2 = nullptr) const {
+    std::vector<int> out;
+    if (scan_every_cluster_) {
+      out.resize(clusters_.size());
+      for (size_t c = 0; c < out.size(); ++c) out[c] = static_cast<int>(c);
+      return out;
+    }
+    for (const std::string* k : {&key, key2}) {
+      if (!k) continue;
+      auto it = clusters_by_key_.find(*k);
+      if (it != clusters_by_key_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
 
   const NameForm& Form(int i) const { return ms_[i].form; }
@@ -121,7 +175,8 @@ class Linker {
   int FindMultiWord(int i) const {
     const NameForm& f = Form(i);
     int tail_match = -1, tail_count = 0;
-    for (int c = 0; c < static_cast<int>(clusters_.size()); ++c) {
+    // Every rule below needs the same last word.
+    for (int c : ClustersWith(f.lower.back())) {
       if (clusters_[c].type != ms_[i].type) continue;
       for (int j : clusters_[c].members) {
         const NameForm& g = Form(j);
@@ -145,15 +200,18 @@ class Linker {
     const std::string& w = Form(i).lower[0];
     const EntityType type = ms_[i].type;
     const char gender = GenderOf(i);
+    // The same word, as a word, a first or last name or a hyphen part of a member; or an acronym.
+    const std::string acronym = AcronymKey(Form(i).words[0]);
+    const std::vector<int> nearby = ClustersWith(w, &acronym);
     // The same single word already placed (with no honorific of the other sex: "Mr Marlow" then
     // "Ms Marlow" are two people).
-    for (int c = 0; c < static_cast<int>(clusters_.size()); ++c) {
+    for (int c : nearby) {
       if (gender != 0 && ClusterGender(c) != 0 && ClusterGender(c) != gender) continue;
       for (int j : clusters_[c].members)
         if (Form(j).lower.size() == 1 && Form(j).lower[0] == w && clusters_[c].type == type) return c;
     }
     std::vector<int> candidates;
-    for (int c = 0; c < static_cast<int>(clusters_.size()); ++c) {
+    for (int c : nearby) {
       // "Ms Marlow" is not "Sir John Marlow".
       if (gender != 0 && ClusterGender(c) != 0 && ClusterGender(c) != gender) continue;
       if (clusters_[c].type != type && !(type != EntityType::kPerson && clusters_[c].type != EntityType::kPerson))
@@ -214,7 +272,11 @@ class Linker {
   }
 
   std::vector<Parsed>& ms_;
+  const bool scan_every_cluster_;
   std::vector<Cluster> clusters_;
+  // A member's words (and hyphen parts) and acronym -> the clusters holding such a member, each
+  // cluster once per key (in the order they got it, not sorted).
+  std::unordered_map<std::string, std::vector<int>> clusters_by_key_;
 };
 
 // The canonical name: the fullest form (most words), then the most frequent, then the first.
@@ -237,8 +299,10 @@ std::string CanonicalName(const Cluster& c, const std::vector<Parsed>& ms) {
 
 }  // namespace
 
-std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMention>& mentions,
-                                 const LinkingKnowledge& knowledge) {
+namespace {
+
+std::vector<Entity> Link(const Document& doc, const std::vector<EntityMention>& mentions,
+                         const LinkingKnowledge& knowledge, bool scan_every_cluster) {
   std::vector<Parsed> parsed;
   parsed.reserve(mentions.size());
   // Surnames of people named in full or after an honorific, for splitting "Trump-Putin".
@@ -320,7 +384,7 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
     if (p.type != EntityType::kPerson) p.form = entities::ParseName(doc.Text(p.span), false);
   }
   std::erase_if(parsed, [](const Parsed& p) { return p.form.words.empty(); });
-  std::vector<Cluster> clusters = Linker(&parsed).Run();
+  std::vector<Cluster> clusters = Linker(&parsed, scan_every_cluster).Run();
 
   std::vector<Entity> out;
   std::vector<std::vector<entities::TitledMention>> titles;  // per entity: titles written before its name
@@ -364,5 +428,19 @@ std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMe
   for (uint32_t i = 0; i < out.size(); ++i) out[i].id = i;
   return out;
 }
+
+}  // namespace
+
+std::vector<Entity> LinkEntities(const Document& doc, const std::vector<EntityMention>& mentions,
+                                 const LinkingKnowledge& knowledge) {
+  return Link(doc, mentions, knowledge, false);
+}
+
+namespace entities_internal {
+std::vector<Entity> LinkEntitiesScanningEveryCluster(const Document& doc, const std::vector<EntityMention>& mentions,
+                                                     const LinkingKnowledge& knowledge) {
+  return Link(doc, mentions, knowledge, true);
+}
+}  // namespace entities_internal
 
 }  // namespace dossier
