@@ -274,8 +274,9 @@ class Linker {
   std::vector<Parsed>& ms_;
   const bool scan_every_cluster_;
   std::vector<Cluster> clusters_;
-  // A member's words (and hyphen parts) and acronym -> the clusters holding such a member, each
-  // cluster once per key (in the order they got it, not sorted).
+  // A member's words (and hyphen parts) and acronym -> the clusters holding such a member, in the
+  // order they got it; a cluster may come back after others (only repeats in a row are skipped), so
+  // ClustersWith sorts and removes duplicates.
   std::unordered_map<std::string, std::vector<int>> clusters_by_key_;
 };
 
