@@ -4,18 +4,12 @@
 #include <limits>
 #include <vector>
 
+#include "store/varint.h"
+
 namespace dossier::store {
 namespace {
 
 // --- writing ---
-
-void PutVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
 
 // A signed difference as an unsigned varint: 0, -1, 1, -2, ... -> 0, 1, 2, 3, ...
 void PutSigned(int64_t v, std::string* out) {
