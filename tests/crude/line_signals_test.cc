@@ -205,7 +205,7 @@ TEST(LineSignals, FastDetectorEqualsReferenceOnGeneratedLines) {
 // Random bytes over an alphabet of the phrases' letters (and some that start none): the phrase
 // scanner skips positions by their first two bytes, which must never skip a phrase.
 TEST(LineSignals, FastDetectorEqualsReferenceOnRandomBytes) {
-  const std::string alphabet = "abcdeghilmnoprstuvwy :.(@\xc2\xa9ACPSW5";
+  const std::string alphabet = "abcdeghilmnoprstuvwy :.(@\xc2\xa9" "ACPSW5";
   std::mt19937 rng(13);
   for (int n = 0; n < 60000; ++n) {
     std::string line;
